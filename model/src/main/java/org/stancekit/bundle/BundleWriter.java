@@ -1,0 +1,59 @@
+package org.stancekit.bundle;
+
+import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * Writes a bundle as one zip: {@code manifest.json}, {@code network.zip} (DL4J's own format,
+ * without updater state, which inference does not need), {@code vocabulary.txt} and
+ * {@code lexicon.tsv}. The file appears under its final name only when complete.
+ */
+public final class BundleWriter {
+
+    static final String MANIFEST = "manifest.json";
+    static final String NETWORK = "network.zip";
+    static final String VOCABULARY = "vocabulary.txt";
+    static final String LEXICON = "lexicon.tsv";
+
+    /** Writes {@code bundle} to {@code target}, replacing it atomically. */
+    public void write(ModelBundle bundle, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file)) {
+                put(zip, MANIFEST, Json.mapper().writeValueAsBytes(bundle.manifest()));
+                ByteArrayOutputStream network = new ByteArrayOutputStream();
+                ModelSerializer.writeModel(bundle.network(), network, false);
+                put(zip, NETWORK, network.toByteArray());
+                ByteArrayOutputStream vocabulary = new ByteArrayOutputStream();
+                try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(vocabulary, StandardCharsets.UTF_8))) {
+                    bundle.encoder().vocabulary().write(w);
+                }
+                put(zip, VOCABULARY, vocabulary.toByteArray());
+                put(zip, LEXICON, bundle.encoder().lexicon().text().getBytes(StandardCharsets.UTF_8));
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(0L); // fixed time: the same model gives the same bytes
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+}

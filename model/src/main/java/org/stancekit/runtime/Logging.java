@@ -1,0 +1,35 @@
+package org.stancekit.runtime;
+
+/**
+ * Configures slf4j-simple, which DL4J and ND4J log through. DL4J's INFO output (native
+ * back-end banners, workspace notes) drowns a command's own output, so the default level is
+ * {@code warn}; {@code --verbose} turns it up to {@code info}. Must run before the first logger
+ * is created, that is before anything touches ND4J.
+ */
+public final class Logging {
+
+    private Logging() {
+    }
+
+    /** Sets the log level unless the user already chose one with {@code -Dorg.slf4j.simpleLogger.defaultLogLevel}. */
+    public static void configure(boolean verbose) {
+        String key = "org.slf4j.simpleLogger.defaultLogLevel";
+        if (verbose) {
+            System.setProperty(key, "info");
+        } else if (System.getProperty(key) == null) {
+            System.setProperty(key, "warn");
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "false");
+    }
+
+    /** True when the arguments ask for verbose output; read before picocli so that logging is set first. */
+    public static boolean wantsVerbose(String[] args) {
+        for (String a : args) {
+            if (a.equals("--verbose") || a.equals("-v")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

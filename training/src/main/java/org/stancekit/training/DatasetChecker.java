@@ -1,0 +1,153 @@
+package org.stancekit.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.stancekit.domain.LabelSchema;
+import org.stancekit.domain.LabelledSentence;
+import org.stancekit.domain.Labels;
+import org.stancekit.domain.Split;
+
+/**
+ * Verifies a labelled dataset beyond what the reader checks row by row: that no document
+ * straddles two splits, that no text appears in two splits, that synthetic text stays out of
+ * test and small in train, that every test sentence was double-annotated, and computes the
+ * counts and the inter-annotator agreement from the two annotation files.
+ */
+public final class DatasetChecker {
+
+    /** The {@code source} value of text written by the project itself. */
+    public static final String SYNTHETIC = "synthetic";
+    /** Largest share of synthetic rows allowed in the train split. */
+    public static final double MAX_SYNTHETIC_SHARE = 0.10;
+
+    /**
+     * Checks {@code data}. {@code annotatorA} and {@code annotatorB} are the two independent
+     * annotation files, or {@code null} when the dataset has none.
+     */
+    public DatasetReport check(Dataset data, Path annotatorA, Path annotatorB) throws IOException {
+        LabelSchema schema = data.schema();
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<LabelledSentence> rows = data.sentences();
+
+        Map<String, Split> docSplit = new HashMap<>();
+        Map<String, String> textSplit = new HashMap<>();
+        Map<String, Integer> bySplit = new LinkedHashMap<>();
+        Map<String, Integer> bySource = new TreeMap<>();
+        for (Split s : Split.values()) {
+            bySplit.put(s.label(), 0);
+        }
+        int synthetic = 0;
+        for (LabelledSentence r : rows) {
+            bySplit.merge(r.split().label(), 1, Integer::sum);
+            bySource.merge(r.source(), 1, Integer::sum);
+            String doc = r.source() + "/" + r.docId();
+            Split before = docSplit.putIfAbsent(doc, r.split());
+            if (before != null && before != r.split()) {
+                problems.add("document " + doc + " is in both " + before.label() + " and " + r.split().label()
+                        + " (row " + r.id() + ")");
+                docSplit.put(doc, r.split()); // report each further switch once
+            }
+            String key = r.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+            String seen = textSplit.putIfAbsent(key, r.split().label());
+            if (seen != null && !seen.equals(r.split().label())) {
+                problems.add("text of row " + r.id() + " also appears in the " + seen + " split");
+            } else if (seen != null) {
+                warnings.add("text of row " + r.id() + " appears twice in the " + seen + " split");
+            }
+            if (SYNTHETIC.equals(r.source())) {
+                if (r.split() != Split.TRAIN) {
+                    problems.add("synthetic row " + r.id() + " is in the " + r.split().label() + " split (train only)");
+                } else {
+                    synthetic++;
+                }
+            }
+        }
+        int train = bySplit.get(Split.TRAIN.label());
+        if (train > 0 && synthetic > MAX_SYNTHETIC_SHARE * train) {
+            problems.add(String.format(Locale.ROOT, "%d synthetic rows are more than %.0f%% of the %d train rows",
+                    synthetic, MAX_SYNTHETIC_SHARE * 100, train));
+        }
+
+        Map<String, Map<String, Map<String, Integer>>> stanceCounts = new LinkedHashMap<>();
+        Map<String, Integer> referring = new LinkedHashMap<>();
+        for (int p = 0; p < schema.parties().size(); p++) {
+            String party = LabelSchema.column(schema.parties().get(p));
+            int index = p;
+            stanceCounts.put(party, counts(rows, schema.stances(), r -> r.labels().stances().get(index)));
+            referring.put(party, (int) rows.stream()
+                    .filter(r -> !r.labels().stances().get(index).equals(LabelSchema.NONE)).count());
+        }
+        int noParty = (int) rows.stream()
+                .filter(r -> r.labels().stances().stream().allMatch(LabelSchema.NONE::equals)).count();
+        Map<String, Map<String, Integer>> sentimentCounts = counts(rows, schema.sentiments(), r -> r.labels().sentiment());
+
+        int doubleAnnotated = 0;
+        Map<String, Double> kappa = new LinkedHashMap<>();
+        if (annotatorA != null && annotatorB != null) {
+            Map<String, Labels> a = Annotation.read(annotatorA, schema);
+            Map<String, Labels> b = Annotation.read(annotatorB, schema);
+            List<String> both = a.keySet().stream().filter(b::containsKey).toList();
+            doubleAnnotated = both.size();
+            Map<String, LabelledSentence> byId = new HashMap<>();
+            rows.forEach(r -> byId.put(r.id(), r));
+            both.stream().filter(id -> !byId.containsKey(id)).findFirst().ifPresent(id ->
+                    problems.add("agreement files name sentence " + id + ", which is not in " + data.origin()));
+            for (LabelledSentence r : rows) {
+                if (r.split() == Split.TEST && !(a.containsKey(r.id()) && b.containsKey(r.id()))) {
+                    problems.add("test sentence " + r.id() + " was not annotated twice");
+                }
+            }
+            if (!both.isEmpty()) {
+                for (int p = 0; p < schema.parties().size(); p++) {
+                    int index = p;
+                    kappa.put(LabelSchema.column(schema.parties().get(p)), CohenKappa.of(
+                            both.stream().map(id -> a.get(id).stances().get(index)).toList(),
+                            both.stream().map(id -> b.get(id).stances().get(index)).toList()));
+                }
+                kappa.put("sentiment", CohenKappa.of(both.stream().map(id -> a.get(id).sentiment()).toList(),
+                        both.stream().map(id -> b.get(id).sentiment()).toList()));
+            }
+        } else if (bySplit.get(Split.TEST.label()) > 0) {
+            warnings.add("no agreement files given: double annotation of the test split not checked");
+        }
+        return new DatasetReport(rows.size(), bySplit, stanceCounts, referring, noParty, sentimentCounts, bySource,
+                doubleAnnotated, kappa, problems, warnings);
+    }
+
+    /** Resolves the conventional agreement files next to a dataset: {@code ../agreement/annotator_{a,b}.csv}. */
+    public static Path[] defaultAgreementFiles(Path data) {
+        Path dir = data.toAbsolutePath().getParent().resolveSibling("agreement");
+        Path a = dir.resolve("annotator_a.csv");
+        Path b = dir.resolve("annotator_b.csv");
+        return Files.exists(a) && Files.exists(b) ? new Path[] {a, b} : null;
+    }
+
+    private static Map<String, Map<String, Integer>> counts(List<LabelledSentence> rows, List<String> labels,
+                                                           java.util.function.Function<LabelledSentence, String> label) {
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        List<String> splits = new ArrayList<>();
+        for (Split s : Split.values()) {
+            splits.add(s.label());
+        }
+        splits.add("all");
+        for (String s : splits) {
+            Map<String, Integer> m = new LinkedHashMap<>();
+            labels.forEach(l -> m.put(l, 0));
+            out.put(s, m);
+        }
+        for (LabelledSentence r : rows) {
+            out.get(r.split().label()).merge(label.apply(r), 1, Integer::sum);
+            out.get("all").merge(label.apply(r), 1, Integer::sum);
+        }
+        return out;
+    }
+}

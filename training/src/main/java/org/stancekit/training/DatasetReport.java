@@ -1,0 +1,32 @@
+package org.stancekit.training;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code stancekit dataset check} found.
+ *
+ * @param sentences rows in the file
+ * @param bySplit rows per split
+ * @param stanceCounts {@code party → split → label → count}; split "all" sums them
+ * @param referring {@code party → rows whose stance is not NONE}
+ * @param noParty rows with NONE for every party
+ * @param sentimentCounts {@code split → label → count}; split "all" sums them
+ * @param bySource rows per source
+ * @param doubleAnnotated rows labelled by both annotators (0 without agreement files)
+ * @param kappa Cohen's kappa per party (lower case) and for {@code sentiment}; empty without agreement files
+ * @param problems every violation found; the check passes when empty
+ * @param warnings notes that do not fail the check
+ */
+public record DatasetReport(int sentences, Map<String, Integer> bySplit,
+                            Map<String, Map<String, Map<String, Integer>>> stanceCounts,
+                            Map<String, Integer> referring, int noParty,
+                            Map<String, Map<String, Integer>> sentimentCounts, Map<String, Integer> bySource,
+                            int doubleAnnotated, Map<String, Double> kappa,
+                            List<String> problems, List<String> warnings) {
+
+    /** True when no problem was found. */
+    public boolean passed() {
+        return problems.isEmpty();
+    }
+}

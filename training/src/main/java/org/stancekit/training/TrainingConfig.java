@@ -1,0 +1,118 @@
+package org.stancekit.training;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.stancekit.features.FeatureSettings;
+import org.stancekit.network.NetworkSpec;
+
+/**
+ * Every hyperparameter of a training run, validated on construction, with a round trip through a
+ * properties file ({@code stancekit train --config FILE}). Keys not set in a file keep their
+ * defaults; unknown keys are an error, so that a typo never silently trains another model.
+ *
+ * @param features featurisation
+ * @param network architecture and optimiser
+ * @param epochs passes over the training split at most
+ * @param batchSize sentences per gradient step
+ * @param patience epochs without a better dev score before stopping early
+ * @param classWeightPower class weights are {@code (mean count / class count)^power} per head:
+ *                         0 turns weighting off, 1 is fully balanced, 0.5 a damped middle
+ */
+public record TrainingConfig(FeatureSettings features, NetworkSpec network, int epochs, int batchSize,
+                             int patience, double classWeightPower) {
+
+    /** The configuration of the shipped model. */
+    public static final TrainingConfig DEFAULT = new TrainingConfig(FeatureSettings.DEFAULT, NetworkSpec.DEFAULT,
+            30, 32, 5, 0.5);
+
+    public TrainingConfig {
+        if (epochs < 1 || epochs > 1000) {
+            throw new IllegalArgumentException("epochs must be in 1..1000, got " + epochs);
+        }
+        if (batchSize < 1 || batchSize > 65_536) {
+            throw new IllegalArgumentException("batchSize must be in 1..65536, got " + batchSize);
+        }
+        if (patience < 1) {
+            throw new IllegalArgumentException("patience must be at least 1, got " + patience);
+        }
+        if (!(classWeightPower >= 0 && classWeightPower <= 2)) {
+            throw new IllegalArgumentException("classWeightPower must be in [0, 2], got " + classWeightPower);
+        }
+    }
+
+    /** The configuration as ordered key/value pairs (the properties file's content). */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("features.ngrams", Integer.toString(features.ngrams()));
+        m.put("features.contextWindow", Integer.toString(features.contextWindow()));
+        m.put("features.minCount", Integer.toString(features.minCount()));
+        m.put("features.maxVocabulary", Integer.toString(features.maxVocabulary()));
+        m.put("features.maxFeatures", Integer.toString(features.maxFeatures()));
+        m.put("network.embeddingSize", Integer.toString(network.embeddingSize()));
+        m.put("network.hiddenSize", Integer.toString(network.hiddenSize()));
+        m.put("network.dropout", Double.toString(network.dropout()));
+        m.put("network.learningRate", Double.toString(network.learningRate()));
+        m.put("network.l2", Double.toString(network.l2()));
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batchSize", Integer.toString(batchSize));
+        m.put("patience", Integer.toString(patience));
+        m.put("classWeightPower", Double.toString(classWeightPower));
+        return m;
+    }
+
+    /** Writes the configuration as a properties file. */
+    public void store(Writer out) throws IOException {
+        Properties p = new Properties();
+        p.putAll(toMap());
+        p.store(out, "StanceKit training configuration");
+    }
+
+    /** Reads a properties file over the defaults; {@code origin} names it in error messages. */
+    public static TrainingConfig load(Reader in, String origin) throws IOException {
+        Properties p = new Properties();
+        p.load(in);
+        Map<String, String> values = new LinkedHashMap<>(DEFAULT.toMap());
+        Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
+        unknown.removeAll(values.keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(origin + ": unknown keys " + unknown + " (known: " + values.keySet() + ")");
+        }
+        p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k).strip()));
+        try {
+            return fromMap(values);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds a configuration from the map {@link #toMap} produces. */
+    public static TrainingConfig fromMap(Map<String, String> m) {
+        Function<String, Integer> i = k -> parse(m, k, Integer::parseInt);
+        Function<String, Double> d = k -> parse(m, k, Double::parseDouble);
+        return new TrainingConfig(
+                new FeatureSettings(i.apply("features.ngrams"), i.apply("features.contextWindow"),
+                        i.apply("features.minCount"), i.apply("features.maxVocabulary"), i.apply("features.maxFeatures")),
+                new NetworkSpec(i.apply("network.embeddingSize"), i.apply("network.hiddenSize"),
+                        d.apply("network.dropout"), d.apply("network.learningRate"), d.apply("network.l2")),
+                i.apply("epochs"), i.apply("batchSize"), i.apply("patience"), d.apply("classWeightPower"));
+    }
+
+    private static <T> T parse(Map<String, String> m, String key, Function<String, T> parser) {
+        String v = m.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing key " + key);
+        }
+        try {
+            return parser.apply(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("key " + key + ": '" + v + "' is not a number");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.stancekit.training.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.stancekit.bundle.BundleWriter;
+import org.stancekit.domain.LabelSchema;
+import org.stancekit.text.PartyLexicon;
+import org.stancekit.training.Dataset;
+import org.stancekit.training.EpochReport;
+import org.stancekit.training.LabelledCsvReader;
+import org.stancekit.training.Sha256;
+import org.stancekit.training.Trainer;
+import org.stancekit.training.TrainingConfig;
+import org.stancekit.training.TrainingResult;
+import org.stancekit.runtime.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stancekit train}: fits a model on a labelled CSV and writes a bundle. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Train a stance and sentiment model on labelled sentences and write a model bundle.",
+            "The vocabulary and weights are fitted on the train split, the epoch with the best dev score is kept "
+                    + "(early stopping), and the test metrics are stored in the bundle's manifest.",
+            "The same data, configuration and seed give the same model."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Labelled sentences (CSV with id,source,doc_id,position,text,us,ukraine,russia,europe,sentiment,split).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "Where to write the model bundle (.zip).")
+    Path out;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Hyperparameters as a properties file; unset keys keep their defaults. See --print-config.")
+    Path config;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20261122",
+            description = "Random seed of initialisation, dropout and shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--lexicon", paramLabel = "FILE",
+            description = "Party lexicon (PARTY<TAB>alias lines). Default: the lexicon shipped with StanceKit.")
+    Path lexicon;
+
+    @Option(names = "--print-config", description = "Print the effective configuration as a properties file and exit.")
+    boolean printConfig;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainingConfig cfg = TrainingConfig.DEFAULT;
+        if (config != null) {
+            try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+                cfg = TrainingConfig.load(r, config.toString());
+            }
+        }
+        PrintWriter err = TrainingCli.stderr();
+        if (printConfig) {
+            PrintWriter stdout = new PrintWriter(System.out, true);
+            cfg.store(stdout);
+            return ExitCodes.OK;
+        }
+        PartyLexicon lex = lexicon == null ? PartyLexicon.loadDefault()
+                : PartyLexicon.parse(Files.readString(lexicon, StandardCharsets.UTF_8), lexicon.toString());
+        Dataset dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
+        err.printf(Locale.ROOT, "Training on %s: %d sentences (seed %d)%n", data, dataset.sentences().size(), seed);
+        long start = System.nanoTime();
+        TrainingResult result = new Trainer(cfg, seed, lex, report -> err.println(progressLine(report)))
+                .train(dataset, Map.of(data.getFileName().toString(), Sha256.of(data)));
+        new BundleWriter().write(result.bundle(), out);
+        err.printf(Locale.ROOT, "Kept epoch %d. Trained in %.1f s. Wrote %s%n", result.bestEpoch(),
+                (System.nanoTime() - start) / 1e9, out);
+        if (result.test() != null) {
+            System.out.print(MetricsTable.render(result.test(), "test"));
+        }
+        return ExitCodes.OK;
+    }
+
+    static String progressLine(EpochReport r) {
+        int width = 20;
+        int done = (int) Math.round(width * (double) r.epoch() / r.maxEpochs());
+        String bar = "#".repeat(done) + "-".repeat(width - done);
+        String dev = Double.isNaN(r.devScore()) ? "n/a" : String.format(Locale.ROOT, "%.4f", r.devScore());
+        return String.format(Locale.ROOT, "[%s] epoch %d/%d  loss %.4f  dev macro-F1 %s%s  (%.1f s)",
+                bar, r.epoch(), r.maxEpochs(), r.loss(), dev, r.best() ? "  *best" : "", r.millis() / 1000.0);
+    }
+}

@@ -1,0 +1,68 @@
+package org.stancekit.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.stancekit.domain.LabelSchema;
+import org.stancekit.domain.LabelledSentence;
+import org.stancekit.text.SentenceSplitter;
+
+/** The committed dataset passes its own check and meets the targets the dataset card states. */
+class RealDatasetTest {
+
+    private static Dataset dataset;
+    private static DatasetReport report;
+
+    @BeforeAll
+    static void check() throws Exception {
+        dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(EndToEndTest.DATASET);
+        Path[] agreement = DatasetChecker.defaultAgreementFiles(EndToEndTest.DATASET);
+        assertTrue(agreement != null, "datasets/agreement/annotator_a.csv and annotator_b.csv must exist");
+        report = new DatasetChecker().check(dataset, agreement[0], agreement[1]);
+    }
+
+    @Test
+    void theCommittedDatasetPassesTheCheck() {
+        assertTrue(report.passed(), report.problems().toString());
+        assertTrue(report.sentences() >= 4000, "sentences: " + report.sentences());
+        report.referring().forEach((party, n) -> assertTrue(n >= 400, party + " referring: " + n));
+        assertTrue(report.bySplit().get("test") >= 600, "test: " + report.bySplit().get("test"));
+        assertTrue(report.doubleAnnotated() >= report.bySplit().get("test"));
+        assertTrue(report.noParty() >= 0.15 * report.sentences(), "no-party rows: " + report.noParty());
+        assertEquals(List.of("us", "ukraine", "russia", "europe", "sentiment"), new ArrayList<>(report.kappa().keySet()));
+        report.kappa().values().forEach(k -> assertTrue(k > 0 && k <= 1, "kappa " + k));
+    }
+
+    @Test
+    void seedArticleSentencesAreTheSplitterOutputMinusStrayLines() throws Exception {
+        SentenceSplitter splitter = new SentenceSplitter();
+        List<Path> articles;
+        try (Stream<Path> files = Files.list(EndToEndTest.ARTICLES)) {
+            articles = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        assertEquals(2, articles.size());
+        for (Path article : articles) {
+            String doc = article.getFileName().toString().replace(".txt", "");
+            List<String> labelled = dataset.sentences().stream().filter(s -> s.docId().equals(doc))
+                    .map(LabelledSentence::text).toList();
+            List<String> split = splitter.split(Files.readString(article));
+            assertTrue(labelled.size() >= split.size() - 5, doc + ": only the stray lines may be missing");
+            // The labelled sentences appear in the splitter's output, in order (a subsequence).
+            int at = 0;
+            for (String sentence : labelled) {
+                while (at < split.size() && !split.get(at).equals(sentence)) {
+                    at++;
+                }
+                assertTrue(at < split.size(), doc + ": splitter does not produce '" + sentence + "'");
+                at++;
+            }
+        }
+    }
+}
