@@ -42,11 +42,7 @@ public final class ArticleReader {
      * @throws IOException when an input path does not exist (a usage error, not a bad article)
      */
     public void read(List<Path> inputs, Consumer<ArticleInput> sink) throws IOException {
-        for (Path input : inputs) {
-            if (!Files.exists(input)) {
-                throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file or folder");
-            }
-        }
+        requireExisting(inputs);
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 List<Path> files;
@@ -60,6 +56,15 @@ public final class ArticleReader {
                 }
             } else {
                 readFile(input, sink);
+            }
+        }
+    }
+
+    /** Fails fast, before any output is opened, when an input path does not exist. */
+    public static void requireExisting(List<Path> inputs) throws IOException {
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file or folder");
             }
         }
     }

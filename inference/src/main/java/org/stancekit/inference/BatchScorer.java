@@ -33,6 +33,7 @@ public final class BatchScorer {
      */
     public BatchSummary run(List<Path> inputs, Path outDir, OutputFormat format, Consumer<BatchSummary> progress)
             throws IOException {
+        ArticleReader.requireExisting(inputs);
         long start = System.nanoTime();
         long[] totals = new long[3]; // articles, sentences, failed
         try (ScoreWriter writer = new ScoreWriter(outDir, new OutputColumns(scorer.bundle().schema()), format)) {

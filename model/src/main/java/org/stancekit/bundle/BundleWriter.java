@@ -29,7 +29,8 @@ public final class BundleWriter {
     public void write(ModelBundle bundle, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        // A sibling temporary file (not createTempFile, whose owner-only permissions would stick).
+        Path tmp = dir.resolve("." + target.getFileName() + ".partial");
         try {
             try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file)) {
                 put(zip, MANIFEST, Json.mapper().writeValueAsBytes(bundle.manifest()));

@@ -1,0 +1,131 @@
+package org.stancekit.inference.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stancekit.runtime.ExitCodes;
+import org.stancekit.text.SentenceSplitter;
+
+/** The README's first command, through the CLI, with the embedded default model. */
+class ScoreCommandTest {
+
+    static final Path ARTICLES = Path.of("..", "datasets", "articles");
+
+    static final List<String> SENTENCE_COLUMNS = List.of("article_id", "sentence_index", "text",
+            "us_stance", "us_p_favor", "us_p_against", "us_p_neutral", "us_p_none",
+            "ukraine_stance", "ukraine_p_favor", "ukraine_p_against", "ukraine_p_neutral", "ukraine_p_none",
+            "russia_stance", "russia_p_favor", "russia_p_against", "russia_p_neutral", "russia_p_none",
+            "europe_stance", "europe_p_favor", "europe_p_against", "europe_p_neutral", "europe_p_none",
+            "sentiment", "p_positive", "p_negative", "p_neutral");
+    static final List<String> ARTICLE_COLUMNS = List.of("article_id", "sentences",
+            "us_stance", "us_score", "us_mentions", "ukraine_stance", "ukraine_score", "ukraine_mentions",
+            "russia_stance", "russia_score", "russia_mentions", "europe_stance", "europe_score", "europe_mentions",
+            "sentiment", "sentiment_score");
+
+    @Test
+    void scoresTheSampleArticlesWithTheEmbeddedModel(@TempDir Path out) throws Exception {
+        assertEquals(ExitCodes.OK, InferenceCli.run("score", ARTICLES.toString(), "--out", out.toString()));
+
+        List<String[]> sentences = read(out.resolve("sentences.csv"));
+        List<String[]> articles = read(out.resolve("articles.csv"));
+        assertEquals(SENTENCE_COLUMNS, List.of(sentences.get(0)));
+        assertEquals(ARTICLE_COLUMNS, List.of(articles.get(0)));
+
+        List<Path> files = sampleArticles();
+        assertEquals(files.size() + 1, articles.size(), "one row per article");
+        int expectedSentences = 0;
+        SentenceSplitter splitter = new SentenceSplitter();
+        for (int i = 0; i < files.size(); i++) {
+            int n = splitter.split(Files.readString(files.get(i))).size();
+            expectedSentences += n;
+            String id = files.get(i).getFileName().toString().replace(".txt", "");
+            assertEquals(id, articles.get(i + 1)[0]);
+            assertEquals(Integer.toString(n), articles.get(i + 1)[1]);
+        }
+        assertEquals(expectedSentences + 1, sentences.size(), "one row per sentence");
+        for (String[] row : sentences.subList(1, sentences.size())) {
+            assertEquals(SENTENCE_COLUMNS.size(), row.length);
+            double sum = 0;
+            for (int c = 4; c <= 7; c++) {
+                sum += Double.parseDouble(row[c]);
+            }
+            assertEquals(1.0, sum, 0.002, "US stance probabilities sum to 1");
+            assertTrue(List.of("FAVOR", "AGAINST", "NEUTRAL", "NONE").contains(row[3]));
+        }
+        for (String[] row : articles.subList(1, articles.size())) {
+            double score = Double.parseDouble(row[3]);
+            assertTrue(score >= -1 && score <= 1);
+        }
+        assertEquals(List.of("input", "article_id", "reason"), List.of(read(out.resolve("errors.csv")).get(0)));
+    }
+
+    @Test
+    void jsonlHoldsTheSameFields(@TempDir Path out) throws Exception {
+        Path article = sampleArticles().get(1);
+        assertEquals(ExitCodes.OK, InferenceCli.run("score", article.toString(), "--out", out.toString(), "--format", "jsonl"));
+        List<String> lines = Files.readAllLines(out.resolve("sentences.jsonl"));
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        List<String> fields = new ArrayList<>();
+        first.fieldNames().forEachRemaining(fields::add);
+        assertEquals(SENTENCE_COLUMNS, fields);
+        JsonNode articleRow = new ObjectMapper().readTree(Files.readAllLines(out.resolve("articles.jsonl")).get(0));
+        assertEquals(lines.size(), articleRow.get("sentences").asInt());
+        assertFalse(Files.exists(out.resolve("sentences.csv")));
+    }
+
+    @Test
+    void badArticlesAreListedAndTheRestIsScored(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("good.txt"), "Russian missiles struck a hospital in Kharkiv. Ukraine thanked its allies.");
+        Files.write(in.resolve("latin1.txt"), "Caf\u00e9 talks in Kyiv.".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(in.resolve("empty.txt"), "");
+        Files.write(in.resolve("blob.txt"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 0});
+        Path out = dir.resolve("out");
+
+        assertEquals(ExitCodes.PARTIAL, InferenceCli.run("score", in.toString(), "--out", out.toString()));
+        List<String[]> errors = read(out.resolve("errors.csv"));
+        assertEquals(4, errors.size(), "header and three failures");
+        assertEquals(List.of("blob", "empty", "latin1"), errors.subList(1, 4).stream().map(r -> r[1]).toList());
+        List<String[]> articles = read(out.resolve("articles.csv"));
+        assertEquals(2, articles.size());
+        assertEquals("good", articles.get(1)[0]);
+        assertEquals(3, read(out.resolve("sentences.csv")).size());
+    }
+
+    @Test
+    void aMissingModelOrInputIsABadInputError(@TempDir Path dir) {
+        assertEquals(ExitCodes.BAD_INPUT, InferenceCli.run("score", ARTICLES.toString(), "--out", dir.toString(),
+                "--model", dir.resolve("nope.zip").toString()));
+        assertEquals(ExitCodes.BAD_INPUT, InferenceCli.run("score", dir.resolve("nothing-here").toString(),
+                "--out", dir.resolve("o").toString()));
+        assertFalse(Files.exists(dir.resolve("o")), "nothing is written for a run that cannot start");
+    }
+
+    static List<Path> sampleArticles() throws IOException {
+        try (Stream<Path> s = Files.list(ARTICLES)) {
+            return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+    }
+
+    static List<String[]> read(Path file) throws IOException {
+        try (CSVReader r = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            return r.readAll();
+        } catch (CsvException e) {
+            throw new IOException(e);
+        }
+    }
+}
