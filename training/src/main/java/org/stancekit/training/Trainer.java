@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,6 +35,9 @@ import org.stancekit.text.PartyLexicon;
  */
 public final class Trainer {
 
+    /** Label index of a head an auxiliary example does not label. */
+    private static final int UNKNOWN = -1;
+
     private final TrainingConfig config;
     private final long seed;
     private final PartyLexicon lexicon;
@@ -57,14 +61,21 @@ public final class Trainer {
         return (e.meanStanceMacroF1() + e.sentiment().macroF1()) / 2;
     }
 
+    /** Trains without auxiliary data; see {@link #train(Dataset, List, Map)}. */
+    public TrainingResult train(Dataset data, Map<String, String> trainingFiles) {
+        return train(data, List.of(), trainingFiles);
+    }
+
     /**
-     * Trains on the train split of {@code data}, selects on dev and evaluates on test.
+     * Trains on the train split of {@code data} (plus auxiliary examples, which only ever train),
+     * selects on dev and evaluates on test.
      *
      * @param data labelled sentences with fixed splits
+     * @param auxiliary sentences labelled for one head each; may be empty
      * @param trainingFiles SHA-256 of every file the data came from, recorded in the manifest
      * @throws IllegalArgumentException when the train split is empty
      */
-    public TrainingResult train(Dataset data, Map<String, String> trainingFiles) {
+    public TrainingResult train(Dataset data, List<AuxiliaryExample> auxiliary, Map<String, String> trainingFiles) {
         LabelSchema schema = data.schema();
         List<LabelledSentence> train = data.split(Split.TRAIN);
         if (train.isEmpty()) {
@@ -72,10 +83,11 @@ public final class Trainer {
         }
         List<LabelledSentence> dev = data.split(Split.DEV);
         Nd4j.getRandom().setSeed(seed);
-        FeatureEncoder encoder = FeatureEncoder.fit(train.stream().map(LabelledSentence::text).toList(),
-                config.features(), lexicon);
-        List<int[]> trainFeatures = train.stream().map(s -> encoder.encode(s.text())).toList();
-        int[][] trainLabels = labelIndices(schema, train);
+        List<String> trainTexts = new ArrayList<>(train.stream().map(LabelledSentence::text).toList());
+        auxiliary.forEach(a -> trainTexts.add(a.text()));
+        FeatureEncoder encoder = FeatureEncoder.fit(trainTexts, config.features(), lexicon);
+        List<int[]> trainFeatures = trainTexts.stream().map(encoder::encode).toList();
+        int[][] trainLabels = labelIndices(schema, train, auxiliary);
         ComputationGraph network = NetworkFactory.build(config.network(), encoder.vocabulary().size(), schema,
                 classWeights(schema, trainLabels), seed);
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, schema, config.features(), config.network(),
@@ -85,7 +97,7 @@ public final class Trainer {
         List<Labels> devGold = dev.stream().map(LabelledSentence::labels).toList();
 
         Random random = new Random(seed);
-        int[] order = new int[train.size()];
+        int[] order = new int[trainTexts.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -100,7 +112,7 @@ public final class Trainer {
             int steps = 0;
             for (int from = 0; from < order.length; from += config.batchSize()) {
                 int to = Math.min(order.length, from + config.batchSize());
-                network.fit(miniBatch(schema, order, from, to, trainFeatures, trainLabels));
+                network.fit(miniBatch(schema, order, from, to, trainFeatures, trainLabels, config.auxiliaryWeight()));
                 lossSum += network.score();
                 steps++;
             }
@@ -145,10 +157,13 @@ public final class Trainer {
         return out;
     }
 
-    /** {@code [head][sentence]} label indices: one head per party, then sentiment. */
-    private static int[][] labelIndices(LabelSchema schema, List<LabelledSentence> rows) {
+    /**
+     * {@code [head][example]} label indices, one head per party, then sentiment: labelled rows
+     * first, then auxiliary examples, whose unknown heads hold {@link #UNKNOWN}.
+     */
+    private static int[][] labelIndices(LabelSchema schema, List<LabelledSentence> rows, List<AuxiliaryExample> aux) {
         int parties = schema.parties().size();
-        int[][] labels = new int[parties + 1][rows.size()];
+        int[][] labels = new int[parties + 1][rows.size() + aux.size()];
         for (int r = 0; r < rows.size(); r++) {
             Labels l = rows.get(r).labels();
             for (int p = 0; p < parties; p++) {
@@ -156,8 +171,21 @@ public final class Trainer {
             }
             labels[parties][r] = schema.sentimentIndex(l.sentiment());
         }
+        for (int a = 0; a < aux.size(); a++) {
+            int r = rows.size() + a;
+            AuxiliaryExample x = aux.get(a);
+            for (int h = 0; h <= parties; h++) {
+                labels[h][r] = UNKNOWN;
+            }
+            if (x.party() == null) {
+                labels[parties][r] = schema.sentimentIndex(x.label());
+            } else {
+                labels[schema.parties().indexOf(x.party())][r] = schema.stanceIndex(x.label());
+            }
+        }
         return labels;
     }
+
 
     private List<double[]> classWeights(LabelSchema schema, int[][] labels) {
         List<double[]> weights = new ArrayList<>();
@@ -165,13 +193,19 @@ public final class Trainer {
             int classes = h < schema.parties().size() ? schema.stances().size() : schema.sentiments().size();
             double[] counts = new double[classes];
             for (int label : labels[h]) {
-                counts[label]++;
+                if (label != UNKNOWN) {
+                    counts[label]++;
+                }
             }
             double present = 0;
             for (double c : counts) {
                 present += c > 0 ? 1 : 0;
             }
-            double mean = labels[h].length / present;
+            double total = 0;
+            for (double c : counts) {
+                total += c;
+            }
+            double mean = total / present;
             double[] w = new double[classes];
             for (int k = 0; k < classes; k++) {
                 // Rare classes weigh more; the clip keeps a class seen a handful of times from dominating.
@@ -183,22 +217,47 @@ public final class Trainer {
     }
 
     private static MultiDataSet miniBatch(LabelSchema schema, int[] order, int from, int to,
-                                          List<int[]> features, int[][] labels) {
+                                          List<int[]> features, int[][] labels, double auxiliaryWeight) {
         List<int[]> rows = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             rows.add(features.get(order[i]));
         }
         EncodedBatch batch = FeatureEncoder.batch(rows);
         INDArray[] outputs = new INDArray[labels.length];
+        INDArray[] masks = new INDArray[labels.length];
+        boolean masked = false;
         for (int h = 0; h < labels.length; h++) {
             int classes = h < schema.parties().size() ? schema.stances().size() : schema.sentiments().size();
-            INDArray oneHot = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, to - from, classes);
+            INDArray oneHot = Nd4j.zeros(DataType.FLOAT, to - from, classes);
+            INDArray mask = Nd4j.ones(DataType.FLOAT, to - from, 1);
             for (int i = from; i < to; i++) {
-                oneHot.putScalar(i - from, labels[h][order[i]], 1.0);
+                int label = labels[h][order[i]];
+                if (label == UNKNOWN) {
+                    mask.putScalar(i - from, 0, 0.0); // the one-hot row stays zero and is ignored
+                    masked = true;
+                } else {
+                    oneHot.putScalar(i - from, label, 1.0);
+                    if (isAuxiliary(labels, order[i])) {
+                        mask.putScalar(i - from, 0, auxiliaryWeight);
+                        masked = true;
+                    }
+                }
             }
             outputs[h] = oneHot;
+            masks[h] = mask;
         }
-        return new MultiDataSet(new INDArray[] {batch.features()}, outputs, new INDArray[] {batch.mask()}, null);
+        return new MultiDataSet(new INDArray[] {batch.features()}, outputs, new INDArray[] {batch.mask()},
+                masked ? masks : null);
+    }
+
+    /** Auxiliary examples label exactly one head; labelled sentences label them all. */
+    private static boolean isAuxiliary(int[][] labels, int example) {
+        for (int[] head : labels) {
+            if (head[example] == UNKNOWN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void shuffle(int[] a, Random random) {

@@ -24,13 +24,15 @@ import org.stancekit.network.NetworkSpec;
  * @param patience epochs without a better dev score before stopping early
  * @param classWeightPower class weights are {@code (mean count / class count)^power} per head:
  *                         0 turns weighting off, 1 is fully balanced, 0.5 a damped middle
+ * @param auxiliaryWeight weight of an auxiliary example's loss relative to a labelled sentence's
+ *                        (auxiliary labels follow other definitions, so they count less)
  */
 public record TrainingConfig(FeatureSettings features, NetworkSpec network, int epochs, int batchSize,
-                             int patience, double classWeightPower) {
+                             int patience, double classWeightPower, double auxiliaryWeight) {
 
     /** The configuration of the shipped model. */
     public static final TrainingConfig DEFAULT = new TrainingConfig(FeatureSettings.DEFAULT, NetworkSpec.DEFAULT,
-            30, 32, 5, 0.5);
+            30, 32, 5, 0.5, 0.5);
 
     public TrainingConfig {
         if (epochs < 1 || epochs > 1000) {
@@ -44,6 +46,9 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
         }
         if (!(classWeightPower >= 0 && classWeightPower <= 2)) {
             throw new IllegalArgumentException("classWeightPower must be in [0, 2], got " + classWeightPower);
+        }
+        if (!(auxiliaryWeight >= 0 && auxiliaryWeight <= 1)) {
+            throw new IllegalArgumentException("auxiliaryWeight must be in [0, 1], got " + auxiliaryWeight);
         }
     }
 
@@ -64,6 +69,7 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
         m.put("batchSize", Integer.toString(batchSize));
         m.put("patience", Integer.toString(patience));
         m.put("classWeightPower", Double.toString(classWeightPower));
+        m.put("auxiliaryWeight", Double.toString(auxiliaryWeight));
         return m;
     }
 
@@ -101,7 +107,8 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
                         i.apply("features.minCount"), i.apply("features.maxVocabulary"), i.apply("features.maxFeatures")),
                 new NetworkSpec(i.apply("network.embeddingSize"), i.apply("network.hiddenSize"),
                         d.apply("network.dropout"), d.apply("network.learningRate"), d.apply("network.l2")),
-                i.apply("epochs"), i.apply("batchSize"), i.apply("patience"), d.apply("classWeightPower"));
+                i.apply("epochs"), i.apply("batchSize"), i.apply("patience"), d.apply("classWeightPower"),
+                d.apply("auxiliaryWeight"));
     }
 
     private static <T> T parse(Map<String, String> m, String key, Function<String, T> parser) {

@@ -6,12 +6,17 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.stancekit.bundle.BundleWriter;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.text.PartyLexicon;
+import org.stancekit.training.AuxiliaryExample;
+import org.stancekit.training.AuxiliaryReader;
 import org.stancekit.training.Dataset;
 import org.stancekit.training.EpochReport;
 import org.stancekit.training.LabelledCsvReader;
@@ -20,8 +25,12 @@ import org.stancekit.training.Trainer;
 import org.stancekit.training.TrainingConfig;
 import org.stancekit.training.TrainingResult;
 import org.stancekit.runtime.ExitCodes;
+import org.stancekit.training.CrossValidation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code stancekit train}: fits a model on a labelled CSV and writes a bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -36,8 +45,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "Labelled sentences (CSV with id,source,doc_id,position,text,us,ukraine,russia,europe,sentiment,split).")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "Where to write the model bundle (.zip).")
+    @Option(names = "--out", paramLabel = "BUNDLE", description = "Where to write the model bundle (.zip). Required unless --cv.")
     Path out;
+
+    @Option(names = "--cv", paramLabel = "K",
+            description = "Instead of training one model, run K-fold cross-validation by document over the train and dev "
+                    + "splits (test untouched) and report the mean and spread of every metric.")
+    int folds;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Hyperparameters as a properties file; unset keys keep their defaults. See --print-config.")
@@ -46,6 +63,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "20261122",
             description = "Random seed of initialisation, dropout and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--aux", paramLabel = "FILE", split = ",",
+            description = "Auxiliary supervision (CSV with text and party,stance or sentiment columns, as in "
+                    + "datasets/auxiliary/); used for training only, weighted by auxiliaryWeight. Repeatable.")
+    List<Path> auxiliary = new ArrayList<>();
 
     @Option(names = "--lexicon", paramLabel = "FILE",
             description = "Party lexicon (PARTY<TAB>alias lines). Default: the lexicon shipped with StanceKit.")
@@ -71,13 +93,32 @@ final class TrainCommand implements Callable<Integer> {
             cfg.store(stdout);
             return ExitCodes.OK;
         }
+        if (out == null && folds == 0) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=BUNDLE' (or use --cv K)");
+        }
         PartyLexicon lex = lexicon == null ? PartyLexicon.loadDefault()
                 : PartyLexicon.parse(Files.readString(lexicon, StandardCharsets.UTF_8), lexicon.toString());
         Dataset dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
-        err.printf(Locale.ROOT, "Training on %s: %d sentences (seed %d)%n", data, dataset.sentences().size(), seed);
+        Map<String, String> files = new TreeMap<>();
+        files.put(data.getFileName().toString(), Sha256.of(data));
+        List<AuxiliaryExample> aux = new ArrayList<>();
+        for (Path file : auxiliary) {
+            aux.addAll(new AuxiliaryReader(LabelSchema.DEFAULT).read(file));
+            files.put(file.getFileName().toString(), Sha256.of(file));
+        }
+        err.printf(Locale.ROOT, "Training on %s: %d sentences, %d auxiliary examples (seed %d)%n", data,
+                dataset.sentences().size(), aux.size(), seed);
         long start = System.nanoTime();
-        TrainingResult result = new Trainer(cfg, seed, lex, report -> err.println(progressLine(report)))
-                .train(dataset, Map.of(data.getFileName().toString(), Sha256.of(data)));
+        Trainer trainer = new Trainer(cfg, seed, lex, report -> err.println(progressLine(report)));
+        if (folds > 0) {
+            CrossValidation.Result cv = new CrossValidation(trainer, seed).run(dataset, aux, folds, files);
+            err.printf(Locale.ROOT, "Cross-validated %d folds in %.1f s%n", folds, (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "%n%d-fold cross-validation by document (train and dev splits)%n", folds);
+            System.out.printf(Locale.ROOT, "%-34s %8s %8s%n", "metric", "mean", "std");
+            cv.mean().forEach((k, m) -> System.out.printf(Locale.ROOT, "%-34s %8.4f %8.4f%n", k, m, cv.std().get(k)));
+            return ExitCodes.OK;
+        }
+        TrainingResult result = trainer.train(dataset, aux, files);
         new BundleWriter().write(result.bundle(), out);
         err.printf(Locale.ROOT, "Kept epoch %d. Trained in %.1f s. Wrote %s%n", result.bestEpoch(),
                 (System.nanoTime() - start) / 1e9, out);
