@@ -1,11 +1,15 @@
 package org.stancekit.evaluation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.stancekit.bundle.Json;
 import org.stancekit.domain.LabelSchema;
 
@@ -14,18 +18,83 @@ import org.stancekit.domain.LabelSchema;
  * {@code stance.parties.us.macro_f1} is both the name a CI gate uses and the path
  * {@code .stance.parties.us.macro_f1} in the file. Beside the headline metrics it holds, per head,
  * precision, recall, F1 and support per class and the confusion matrix.
+ *
+ * <p>For a full {@link EvaluationReport} it also holds the 95% bootstrap interval of a metric as
+ * {@code <metric>_ci95: [low, high]} right after the metric, every baseline's metrics under
+ * {@code baselines.<name>.}, and the gates as a list of
+ * {@code {name, metric, actual, limit, passed, message}}.
  */
 public final class MetricsJson {
+
+    /** Suffix of the key that holds a metric's 95% interval, for example {@code stance.macro_f1_ci95}. */
+    public static final String INTERVAL_SUFFIX = "_ci95";
 
     private MetricsJson() {
     }
 
     /** Builds the JSON tree of an evaluation plus context entries (model, data, split). */
     public static ObjectNode toJson(Evaluation evaluation, Map<String, ?> context) {
+        return build(evaluation, context, evaluation.metrics(), Map.of());
+    }
+
+    /**
+     * Builds the JSON tree of a whole report: everything {@link #toJson(Evaluation, Map)} gives
+     * with {@code model}, {@code data} and {@code split} as context, plus the intervals, the
+     * baselines' metrics and the gates. Every key of {@link EvaluationReport#metrics()} resolves
+     * as a path in the tree.
+     */
+    public static ObjectNode toJson(EvaluationReport report) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("model", report.model());
+        context.put("data", report.data());
+        context.put("split", report.split());
+        ObjectNode root = build(report.evaluation(), context, report.metrics(), report.intervals());
+        ArrayNode gates = root.putArray("gates");
+        for (Gate gate : report.gates()) {
+            ObjectNode g = gates.addObject();
+            g.put("name", gate.name());
+            g.put("metric", gate.metric());
+            g.set("actual", number(gate.actual()));
+            g.set("limit", number(gate.limit()));
+            g.put("passed", gate.passed());
+            g.put("message", gate.message());
+        }
+        return root;
+    }
+
+    /** Writes the tree to {@code file}, creating its folder. */
+    public static void write(Evaluation evaluation, Map<String, ?> context, Path file) throws IOException {
+        writeTree(toJson(evaluation, context), file);
+    }
+
+    /** Writes the tree of a whole report to {@code file}, creating its folder. */
+    public static void write(EvaluationReport report, Path file) throws IOException {
+        writeTree(toJson(report), file);
+    }
+
+    private static void writeTree(ObjectNode tree, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Json.mapper().writeValue(file.toFile(), tree);
+    }
+
+    private static ObjectNode build(Evaluation evaluation, Map<String, ?> context, Map<String, Double> metrics,
+                                    Map<String, Interval> intervals) {
         ObjectNode root = Json.mapper().createObjectNode();
         context.forEach((k, v) -> put(root, k, Json.mapper().valueToTree(v)));
         put(root, "sentences", Json.mapper().valueToTree(evaluation.size()));
-        evaluation.metrics().forEach((k, v) -> put(root, k, Json.mapper().valueToTree(v)));
+        // The interval goes in right after its metric so a reader sees both together.
+        metrics.forEach((k, v) -> {
+            put(root, k, Json.mapper().valueToTree(v));
+            if (intervals.containsKey(k)) {
+                put(root, k + INTERVAL_SUFFIX, interval(intervals.get(k)));
+            }
+        });
+        // Intervals of keys that are not metrics are still part of the report; sorted for stable output.
+        new TreeMap<>(intervals).forEach((k, v) -> {
+            if (!metrics.containsKey(k)) {
+                put(root, k + INTERVAL_SUFFIX, interval(v));
+            }
+        });
         LabelSchema schema = evaluation.schema();
         for (int p = 0; p < schema.parties().size(); p++) {
             details(root, "stance.parties." + LabelSchema.column(schema.parties().get(p)), evaluation.stances().get(p));
@@ -34,10 +103,17 @@ public final class MetricsJson {
         return root;
     }
 
-    /** Writes the tree to {@code file}, creating its folder. */
-    public static void write(Evaluation evaluation, Map<String, ?> context, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Json.mapper().writeValue(file.toFile(), toJson(evaluation, context));
+    private static JsonNode interval(Interval interval) {
+        ArrayNode pair = Json.mapper().createArrayNode();
+        pair.add(number(interval.low()));
+        pair.add(number(interval.high()));
+        return pair;
+    }
+
+    /** A number node; null for NaN and infinities, which JSON cannot hold (a gate on a missing metric). */
+    private static JsonNode number(double value) {
+        return Double.isFinite(value) ? Json.mapper().getNodeFactory().numberNode(value)
+                : Json.mapper().getNodeFactory().nullNode();
     }
 
     private static void details(ObjectNode root, String prefix, ConfusionMatrix m) {
@@ -52,7 +128,7 @@ public final class MetricsJson {
         put(root, prefix + ".confusion.counts", Json.mapper().valueToTree(m.counts()));
     }
 
-    private static void put(ObjectNode root, String dotted, com.fasterxml.jackson.databind.JsonNode value) {
+    private static void put(ObjectNode root, String dotted, JsonNode value) {
         String[] parts = dotted.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {

@@ -1,0 +1,240 @@
+package org.stancekit.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.stancekit.domain.LabelSchema;
+
+/**
+ * What the human-readable reports show, derived once from an {@link EvaluationReport} so that the
+ * Markdown and HTML renderers cannot drift apart. Parties and labels come from the report's
+ * {@link LabelSchema}; every value is looked up by its {@code metrics.json} key, so the reports
+ * and the JSON file always agree.
+ */
+final class ReportView {
+
+    /** The report's title. */
+    static final String TITLE = "StanceKit evaluation report";
+
+    /** What the headline figures mean, under the headline table. */
+    static final String HEADLINE_NOTE = "The stance mean is the mean over parties of each party's stance macro-F1 "
+            + "(and accuracy). Intervals are 95% percentile bootstrap intervals over sentences.";
+
+    /** Why the baselines are comparable, under the baselines table. */
+    static final String BASELINE_NOTE = "Baselines are evaluated on the same sentences with the same code.";
+
+    /** The name the model goes by next to its baselines. */
+    static final String MODEL = "model";
+
+    /**
+     * A headline figure: the stance mean, one party's stance or sentiment.
+     *
+     * @param label the row label, for example {@code Stance toward US}
+     * @param shortLabel the chart axis label, for example {@code US}
+     * @param base the metric key prefix, for example {@code stance.parties.us}
+     */
+    record Figure(String label, String shortLabel, String base) {
+        String macroF1Key() {
+            return base + ".macro_f1";
+        }
+
+        String accuracyKey() {
+            return base + ".accuracy";
+        }
+    }
+
+    /**
+     * A system compared on the same sentences: the model or a baseline.
+     *
+     * @param name its name
+     * @param prefix the prefix of its keys in {@link EvaluationReport#metrics()}
+     */
+    record Contender(String name, String prefix) {
+    }
+
+    /**
+     * One classification head with its confusion matrix.
+     *
+     * @param title the section title, for example {@code Stance toward US}
+     * @param matrix gold (rows) against predicted (columns)
+     */
+    record Head(String title, ConfusionMatrix matrix) {
+    }
+
+    /** How a renderer treats a table column. */
+    enum Kind {
+        /** User text (labels, names, messages): escaped. */
+        TEXT,
+        /** A number this code formatted: right-aligned. */
+        NUMBER,
+        /** A metric key: monospace. */
+        CODE,
+        /** A row's label, such as the gold class of a confusion-matrix row. */
+        ROW_HEADER,
+        /** {@code PASS} or {@code FAIL}, highlighted. */
+        STATUS
+    }
+
+    /**
+     * A table as plain text; each renderer escapes and decorates the cells by their column's kind.
+     *
+     * @param header column titles
+     * @param kinds one kind per column
+     * @param rows the cells
+     */
+    record Table(List<String> header, List<Kind> kinds, List<List<String>> rows) {
+        Table {
+            header = List.copyOf(header);
+            kinds = List.copyOf(kinds);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    private final EvaluationReport report;
+    private final Map<String, Double> metrics;
+
+    ReportView(EvaluationReport report) {
+        this.report = report;
+        this.metrics = report.metrics();
+    }
+
+    EvaluationReport report() {
+        return report;
+    }
+
+    /** The mean stance figure, one figure per party in schema order, then sentiment. */
+    List<Figure> figures() {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure("Stance, mean over parties", "stance (mean)", "stance"));
+        for (String party : report.evaluation().schema().parties()) {
+            figures.add(new Figure("Stance toward " + party, party, "stance.parties." + LabelSchema.column(party)));
+        }
+        figures.add(new Figure("Sentiment", "sentiment", "sentiment"));
+        return figures;
+    }
+
+    /** The figures compared with the baselines: mean stance and sentiment. */
+    List<Figure> comparedFigures() {
+        List<Figure> all = figures();
+        return List.of(all.get(0), all.get(all.size() - 1));
+    }
+
+    /** The model, then the baselines in the report's order. */
+    List<Contender> contenders() {
+        List<Contender> contenders = new ArrayList<>();
+        contenders.add(new Contender(MODEL, ""));
+        report.baselines().keySet().forEach(name -> contenders.add(new Contender(name, "baselines." + name + ".")));
+        return contenders;
+    }
+
+    /** The model alone. */
+    Contender model() {
+        return contenders().get(0);
+    }
+
+    /** A contender's metric; NaN when the report lacks it. */
+    double value(Contender contender, String key) {
+        Double v = metrics.get(contender.prefix() + key);
+        return v == null ? Double.NaN : v;
+    }
+
+    /** A contender's 95% interval of a metric, or null when none was computed. */
+    Interval interval(Contender contender, String key) {
+        return report.intervals().get(contender.prefix() + key);
+    }
+
+    /** The stance heads in party order, then sentiment. */
+    List<Head> heads() {
+        Evaluation e = report.evaluation();
+        List<Head> heads = new ArrayList<>();
+        for (int p = 0; p < e.stances().size(); p++) {
+            heads.add(new Head("Stance toward " + e.schema().parties().get(p), e.stances().get(p)));
+        }
+        heads.add(new Head("Sentiment", e.sentiment()));
+        return heads;
+    }
+
+    /** The headline figures of the model: macro-F1, its interval and accuracy. */
+    Table headlineTable() {
+        Contender model = model();
+        List<List<String>> rows = figures().stream()
+                .map(f -> List.of(f.label(), Formats.score(value(model, f.macroF1Key())),
+                        Formats.interval(interval(model, f.macroF1Key())), Formats.score(value(model, f.accuracyKey()))))
+                .toList();
+        return new Table(List.of("Figure", "Macro-F1", "95% CI", "Accuracy"),
+                List.of(Kind.TEXT, Kind.NUMBER, Kind.NUMBER, Kind.NUMBER), rows);
+    }
+
+    /** The model and each baseline by mean stance and sentiment macro-F1. */
+    Table baselineTable() {
+        List<Figure> figures = comparedFigures();
+        List<String> header = new ArrayList<>(List.of("System"));
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.TEXT));
+        figures.forEach(f -> {
+            header.add(f.shortLabel() + " macro-F1");
+            kinds.add(Kind.NUMBER);
+        });
+        List<List<String>> rows = new ArrayList<>();
+        for (Contender c : contenders()) {
+            List<String> row = new ArrayList<>(List.of(c.name()));
+            figures.forEach(f -> row.add(Formats.score(value(c, f.macroF1Key()))));
+            rows.add(row);
+        }
+        return new Table(header, kinds, rows);
+    }
+
+    /** Precision, recall, F1 and support per class of one head. */
+    static Table classTable(ConfusionMatrix m) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int k = 0; k < m.labels().size(); k++) {
+            rows.add(List.of(m.labels().get(k), Formats.score(m.precision(k)), Formats.score(m.recall(k)),
+                    Formats.score(m.f1(k)), Integer.toString(m.support(k))));
+        }
+        return new Table(List.of("Class", "Precision", "Recall", "F1", "Support"),
+                List.of(Kind.TEXT, Kind.NUMBER, Kind.NUMBER, Kind.NUMBER, Kind.NUMBER), rows);
+    }
+
+    /** The counts of a confusion matrix: rows gold, columns predicted. */
+    static Table confusionTable(ConfusionMatrix m) {
+        List<String> header = new ArrayList<>(List.of("gold \\ predicted"));
+        header.addAll(m.labels());
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.ROW_HEADER));
+        List<List<String>> rows = new ArrayList<>();
+        for (int g = 0; g < m.labels().size(); g++) {
+            kinds.add(Kind.NUMBER);
+            List<String> row = new ArrayList<>(List.of(m.labels().get(g)));
+            for (int p = 0; p < m.labels().size(); p++) {
+                row.add(Integer.toString(m.count(g, p)));
+            }
+            rows.add(row);
+        }
+        return new Table(header, kinds, rows);
+    }
+
+    /** One row per gate. */
+    Table gateTable() {
+        List<List<String>> rows = report.gates().stream()
+                .map(g -> List.of(g.name(), g.metric(), Formats.precise(g.actual()), Formats.precise(g.limit()),
+                        status(g), g.message()))
+                .toList();
+        return new Table(List.of("Gate", "Metric", "Actual", "Limit", "Result", "Message"),
+                List.of(Kind.TEXT, Kind.CODE, Kind.NUMBER, Kind.NUMBER, Kind.STATUS, Kind.TEXT), rows);
+    }
+
+    /** One line on the gates, for example {@code 1 of 2 gates failed}. */
+    String gateSummary() {
+        List<Gate> gates = report.gates();
+        if (gates.isEmpty()) {
+            return "No gates were checked.";
+        }
+        long failed = gates.stream().filter(g -> !g.passed()).count();
+        String noun = gates.size() == 1 ? "gate" : "gates";
+        return failed == 0 ? "All " + gates.size() + " " + noun + " passed."
+                : failed + " of " + gates.size() + " " + noun + " failed.";
+    }
+
+    /** {@code PASS} or {@code FAIL}. */
+    static String status(Gate gate) {
+        return gate.passed() ? "PASS" : "FAIL";
+    }
+}
