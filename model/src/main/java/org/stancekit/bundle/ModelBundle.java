@@ -10,6 +10,7 @@ import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Prediction;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
+import org.stancekit.network.NetworkFactory;
 
 /**
  * A trained model: network, encoder and manifest, read from or written to one zip file.
@@ -58,15 +59,41 @@ public final class ModelBundle {
         LabelSchema schema = manifest.schema();
         int rows = (int) batch.features().size(0);
         int parties = schema.parties().size();
+        List<String> heads = NetworkFactory.outputs(schema);
+        double[][][] probabilities = new double[heads.size()][][];
+        for (int h = 0; h < heads.size(); h++) {
+            probabilities[h] = outputs[h].toDoubleMatrix();
+            double[] bias = manifest.decisionBias().get(heads.get(h));
+            if (bias != null) {
+                for (double[] row : probabilities[h]) {
+                    applyBias(row, bias);
+                }
+            }
+        }
         List<Prediction> out = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
             List<Distribution> stances = new ArrayList<>(parties);
             for (int p = 0; p < parties; p++) {
-                stances.add(new Distribution(schema.stances(), outputs[p].getRow(r).toDoubleVector()));
+                stances.add(new Distribution(schema.stances(), probabilities[p][r]));
             }
-            out.add(new Prediction(stances, new Distribution(schema.sentiments(), outputs[parties].getRow(r).toDoubleVector())));
+            out.add(new Prediction(stances, new Distribution(schema.sentiments(), probabilities[parties][r])));
         }
         return out;
+    }
+
+    /**
+     * Reweights a probability row by {@code exp(bias)} and renormalises: a prior shift that moves
+     * decisions toward classes the plain argmax under-predicts (rare stances), tuned for macro-F1.
+     */
+    public static void applyBias(double[] probabilities, double[] bias) {
+        double sum = 0;
+        for (int k = 0; k < probabilities.length; k++) {
+            probabilities[k] *= Math.exp(bias[k]);
+            sum += probabilities[k];
+        }
+        for (int k = 0; k < probabilities.length; k++) {
+            probabilities[k] /= sum;
+        }
     }
 
     /** The trained network (shared, not copied). */

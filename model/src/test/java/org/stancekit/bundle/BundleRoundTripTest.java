@@ -46,6 +46,25 @@ class BundleRoundTripTest {
     }
 
     @Test
+    void decisionBiasesSurviveTheRoundTripAndShiftDecisions(@TempDir Path dir) throws IOException {
+        ModelBundle biased = new ModelBundle(bundle.network(), bundle.encoder(),
+                bundle.manifest().withDecisionBias(java.util.Map.of("stance_us", new double[] {1.5, 0, -1, 0})));
+        Path file = dir.resolve("biased.zip");
+        new BundleWriter().write(biased, file);
+        ModelBundle loaded = new BundleReader().read(file);
+        assertEquals(biased.manifest(), loaded.manifest());
+        assertNotEquals(bundle.manifest(), loaded.manifest());
+        List<Prediction> plain = bundle.predict(TinyModels.sentences());
+        List<Prediction> shifted = loaded.predict(TinyModels.sentences());
+        for (int i = 0; i < plain.size(); i++) {
+            double[] expected = plain.get(i).stances().get(0).probabilities();
+            ModelBundle.applyBias(expected, new double[] {1.5, 0, -1, 0});
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, shifted.get(i).stances().get(0).probabilities(), 1e-12);
+            assertEquals(plain.get(i).stances().get(1), shifted.get(i).stances().get(1), "other heads untouched");
+        }
+    }
+
+    @Test
     void sameSeedGivesSameModelAndAnotherSeedDoesNot() {
         List<Prediction> a = TinyModels.trained(7).predict(TinyModels.sentences());
         List<Prediction> b = TinyModels.trained(7).predict(TinyModels.sentences());

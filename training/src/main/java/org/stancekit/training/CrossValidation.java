@@ -38,39 +38,54 @@ public final class CrossValidation {
         this.seed = seed;
     }
 
+    /**
+     * Deals documents ({@code source/doc_id}) to {@code k} folds: shuffled with the seed, largest
+     * first, each to the fold with the fewest sentences so far.
+     *
+     * @throws IllegalArgumentException with fewer documents than folds
+     */
+    static Map<String, Integer> folds(List<LabelledSentence> pool, int k, long seed) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        pool.forEach(s -> sizes.merge(key(s), 1, Integer::sum));
+        if (sizes.size() < k) {
+            throw new IllegalArgumentException(sizes.size() + " documents are too few for " + k + " folds");
+        }
+        List<String> docs = new ArrayList<>(sizes.keySet());
+        java.util.Collections.shuffle(docs, new Random(seed));
+        docs.sort(Comparator.comparingInt((String d) -> -sizes.get(d))); // stable: the shuffle breaks ties
+        int[] filled = new int[k];
+        Map<String, Integer> fold = new LinkedHashMap<>();
+        for (String doc : docs) {
+            int smallest = 0;
+            for (int f = 1; f < k; f++) {
+                if (filled[f] < filled[smallest]) {
+                    smallest = f;
+                }
+            }
+            fold.put(doc, smallest);
+            filled[smallest] += sizes.get(doc);
+        }
+        return fold;
+    }
+
+    private static String key(LabelledSentence s) {
+        return s.source() + "/" + s.docId();
+    }
+
     /** Runs {@code k} folds. */
     public Result run(Dataset data, List<AuxiliaryExample> auxiliary, int k, Map<String, String> trainingFiles) {
         if (k < 3) {
             throw new IllegalArgumentException("--cv needs at least 3 folds (one test, one dev, the rest train), got " + k);
         }
         List<LabelledSentence> pool = data.sentences().stream().filter(s -> s.split() != Split.TEST).toList();
-        Map<String, List<LabelledSentence>> byDoc = new LinkedHashMap<>();
-        pool.forEach(s -> byDoc.computeIfAbsent(s.source() + "/" + s.docId(), d -> new ArrayList<>()).add(s));
-        if (byDoc.size() < k) {
-            throw new IllegalArgumentException(data.origin() + ": " + byDoc.size() + " documents are too few for " + k + " folds");
-        }
-        List<String> docs = new ArrayList<>(byDoc.keySet());
-        java.util.Collections.shuffle(docs, new Random(seed));
-        docs.sort(Comparator.comparingInt((String d) -> -byDoc.get(d).size())); // stable: shuffled order breaks ties
-        int[] size = new int[k];
-        Map<String, Integer> fold = new LinkedHashMap<>();
-        for (String doc : docs) {
-            int smallest = 0;
-            for (int f = 1; f < k; f++) {
-                if (size[f] < size[smallest]) {
-                    smallest = f;
-                }
-            }
-            fold.put(doc, smallest);
-            size[smallest] += byDoc.get(doc).size();
-        }
+        Map<String, Integer> fold = folds(pool, k, seed);
         List<Evaluation> evaluations = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             int testFold = f;
             int devFold = (f + 1) % k;
             List<LabelledSentence> rows = new ArrayList<>(pool.size());
             for (LabelledSentence s : pool) {
-                int of = fold.get(s.source() + "/" + s.docId());
+                int of = fold.get(key(s));
                 Split split = of == testFold ? Split.TEST : of == devFold ? Split.DEV : Split.TRAIN;
                 rows.add(new LabelledSentence(s.id(), s.source(), s.docId(), s.position(), s.text(), s.labels(), split));
             }

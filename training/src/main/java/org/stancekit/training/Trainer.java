@@ -138,6 +138,15 @@ public final class Trainer {
             }
         }
         network.setParams(bestParams);
+        if (!dev.isEmpty() && config.tuneDecisionBias()) {
+            List<Prediction> devPredictions = new ArrayList<>();
+            for (int from = 0; from < devFeatures.size(); from += ModelBundle.BATCH_SIZE) {
+                devPredictions.addAll(bundle.predict(FeatureEncoder.batch(
+                        devFeatures.subList(from, Math.min(devFeatures.size(), from + ModelBundle.BATCH_SIZE)))));
+            }
+            manifest = manifest.withDecisionBias(DecisionBiasTuner.tune(schema, devPredictions, devGold));
+            bundle = new ModelBundle(network, encoder, manifest);
+        }
 
         Evaluator evaluator = new Evaluator();
         Evaluation devEvaluation = dev.isEmpty() ? null : evaluator.evaluate(bundle, dev);

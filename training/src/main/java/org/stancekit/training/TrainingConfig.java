@@ -26,13 +26,14 @@ import org.stancekit.network.NetworkSpec;
  *                         0 turns weighting off, 1 is fully balanced, 0.5 a damped middle
  * @param auxiliaryWeight weight of an auxiliary example's loss relative to a labelled sentence's
  *                        (auxiliary labels follow other definitions, so they count less)
+ * @param tuneDecisionBias tune per-class decision biases on dev for macro-F1 after training
  */
 public record TrainingConfig(FeatureSettings features, NetworkSpec network, int epochs, int batchSize,
-                             int patience, double classWeightPower, double auxiliaryWeight) {
+                             int patience, double classWeightPower, double auxiliaryWeight, boolean tuneDecisionBias) {
 
     /** The configuration of the shipped model. */
     public static final TrainingConfig DEFAULT = new TrainingConfig(FeatureSettings.DEFAULT, NetworkSpec.DEFAULT,
-            30, 32, 5, 0.5, 0.5);
+            30, 32, 5, 0.5, 0.5, true);
 
     public TrainingConfig {
         if (epochs < 1 || epochs > 1000) {
@@ -70,6 +71,7 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
         m.put("patience", Integer.toString(patience));
         m.put("classWeightPower", Double.toString(classWeightPower));
         m.put("auxiliaryWeight", Double.toString(auxiliaryWeight));
+        m.put("tuneDecisionBias", Boolean.toString(tuneDecisionBias));
         return m;
     }
 
@@ -108,7 +110,15 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
                 new NetworkSpec(i.apply("network.embeddingSize"), i.apply("network.hiddenSize"),
                         d.apply("network.dropout"), d.apply("network.learningRate"), d.apply("network.l2")),
                 i.apply("epochs"), i.apply("batchSize"), i.apply("patience"), d.apply("classWeightPower"),
-                d.apply("auxiliaryWeight"));
+                d.apply("auxiliaryWeight"), parseBoolean(m, "tuneDecisionBias"));
+    }
+
+    private static boolean parseBoolean(Map<String, String> m, String key) {
+        String v = parse(m, key, String::strip);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("key " + key + ": '" + v + "' is not true or false");
+        }
+        return Boolean.parseBoolean(v);
     }
 
     private static <T> T parse(Map<String, String> m, String key, Function<String, T> parser) {

@@ -2,30 +2,40 @@ package org.stancekit.training.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stancekit.bundle.ModelBundle;
 import org.stancekit.domain.LabelledSentence;
+import org.stancekit.domain.Labels;
+import org.stancekit.domain.Prediction;
 import org.stancekit.domain.Split;
+import org.stancekit.evaluation.Bootstrap;
 import org.stancekit.evaluation.Evaluation;
+import org.stancekit.evaluation.EvaluationReport;
 import org.stancekit.evaluation.Evaluator;
-import org.stancekit.evaluation.MetricsJson;
+import org.stancekit.evaluation.Gate;
+import org.stancekit.evaluation.Gates;
+import org.stancekit.evaluation.ReportWriter;
 import org.stancekit.runtime.ExitCodes;
 import org.stancekit.training.Dataset;
 import org.stancekit.training.LabelledCsvReader;
+import org.stancekit.training.baseline.Baselines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code stancekit evaluate}: scores labelled sentences with a model and reports the metrics. */
+/** {@code stancekit evaluate}: scores labelled sentences with a model, reports the metrics, gates CI. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Evaluate a model on one split of a labelled CSV: accuracy and macro-F1 for every party's stance "
-                    + "and for sentiment, and the mean stance macro-F1 over the parties.",
-            "Prints a table and writes metrics.json (keys such as stance.macro_f1, "
-                    + "stance.parties.us.macro_f1, sentiment.macro_f1) to the report folder."})
+            "Evaluate a model on one split of a labelled CSV: per party and for sentiment, precision, recall and F1 "
+                    + "per class, macro-F1 with a bootstrap 95%% confidence interval, accuracy and the confusion "
+                    + "matrix, and the mean stance macro-F1 over the parties.",
+            "Writes report.md, report.html (self-contained), metrics.json and junit.xml (one test case per gate) "
+                    + "to the report folder. With gates, exits 1 when any gate fails, so CI fails the build."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled sentences (CSV).")
@@ -39,8 +49,30 @@ final class EvaluateCommand implements Callable<Integer> {
     ModelOption model;
 
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "report",
-            description = "Folder for metrics.json (default: ${DEFAULT-VALUE}).")
+            description = "Folder for the four report files (default: ${DEFAULT-VALUE}).")
     Path report;
+
+    @Option(names = "--baselines",
+            description = "Also train and evaluate the baselines (majority class, Weka naive Bayes and linear SVM) on the "
+                    + "same train split and tokens, and report them side by side.")
+    boolean baselines;
+
+    @Option(names = "--fail-under", paramLabel = "SPEC",
+            description = "Gates: comma-separated metric=value pairs named by metrics.json keys, for example "
+                    + "stance.macro_f1=0.7,sentiment.macro_f1=0.7. Fails when a metric is below its value.")
+    String failUnder;
+
+    @Option(names = "--compare-to", paramLabel = "OLD_metrics.json",
+            description = "Gate every macro-F1 metric against an earlier metrics.json (see --max-drop).")
+    Path compareTo;
+
+    @Option(names = "--max-drop", paramLabel = "D", defaultValue = "0.0",
+            description = "With --compare-to: the largest allowed drop of a metric (default: ${DEFAULT-VALUE}).")
+    double maxDrop;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20261122",
+            description = "Seed of the bootstrap and the baselines (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
     boolean verbose;
@@ -54,16 +86,37 @@ final class EvaluateCommand implements Callable<Integer> {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(data + ": no sentences in the " + which.label() + " split");
         }
-        Evaluation evaluation = new Evaluator().evaluate(bundle, rows);
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("model", model.describe());
-        context.put("data", data.toString());
-        context.put("split", which.label());
-        Path metrics = report.resolve("metrics.json");
-        MetricsJson.write(evaluation, context, metrics);
-        System.out.print(MetricsTable.render(evaluation, which.label()));
+        List<Labels> gold = rows.stream().map(LabelledSentence::labels).toList();
+        List<Labels> predicted = bundle.predict(rows.stream().map(LabelledSentence::text).toList()).stream()
+                .map(Prediction::labels).toList();
+        Evaluation evaluation = new Evaluator().evaluate(bundle.schema(), gold, predicted);
+        Map<String, Evaluation> baselineResults = new LinkedHashMap<>();
+        if (baselines) {
+            long start = System.nanoTime();
+            baselineResults.putAll(Baselines.evaluateAll(Baselines.standard(seed), dataset, which, seed));
+            System.err.printf(Locale.ROOT, "Baselines trained and evaluated in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        }
+        EvaluationReport draft = new EvaluationReport(model.describe(), data.toString(), which.label(), evaluation,
+                new Bootstrap(Bootstrap.DEFAULT_ITERATIONS, seed).macroF1Intervals(bundle.schema(), gold, predicted),
+                baselineResults, List.of());
+        List<Gate> gates = new ArrayList<>();
+        if (failUnder != null) {
+            gates.addAll(Gates.failUnder(draft.metrics(), Gates.parseFailUnder(failUnder)));
+        }
+        if (compareTo != null) {
+            gates.addAll(Gates.compareTo(draft.metrics(), compareTo, maxDrop));
+        }
+        EvaluationReport full = new EvaluationReport(draft.model(), draft.data(), draft.split(), evaluation,
+                draft.intervals(), baselineResults, gates);
+        new ReportWriter().write(full, report);
+
+        System.out.print(MetricsTable.render(full));
         System.out.println();
-        System.out.println("Wrote " + metrics);
-        return ExitCodes.OK;
+        System.out.println("Wrote " + report.resolve(ReportWriter.REPORT_MD) + ", " + ReportWriter.REPORT_HTML + ", "
+                + ReportWriter.METRICS_JSON + ", " + ReportWriter.JUNIT_XML);
+        for (Gate g : gates) {
+            System.out.println((g.passed() ? "PASS " : "FAIL ") + g.name() + (g.passed() ? "" : ": " + g.message()));
+        }
+        return full.passed() ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 }

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
             "The same data, configuration and seed give the same model."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE",
+    @Option(names = "--data", paramLabel = "FILE",
             description = "Labelled sentences (CSV with id,source,doc_id,position,text,us,ukraine,russia,europe,sentiment,split).")
     Path data;
 
@@ -92,6 +92,9 @@ final class TrainCommand implements Callable<Integer> {
             PrintWriter stdout = new PrintWriter(System.out, true);
             cfg.store(stdout);
             return ExitCodes.OK;
+        }
+        if (data == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--data=FILE'");
         }
         if (out == null && folds == 0) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--out=BUNDLE' (or use --cv K)");
