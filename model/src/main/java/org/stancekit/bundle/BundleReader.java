@@ -54,6 +54,11 @@ public final class BundleReader {
         }
     }
 
+    /** Reads {@code file}, or the embedded default model when {@code file} is {@code null}. */
+    public ModelBundle readOrDefault(Path file) throws IOException {
+        return file == null ? readDefault() : read(file);
+    }
+
     /** Reads only the manifest of a bundle file, validating it. */
     public Manifest readManifest(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

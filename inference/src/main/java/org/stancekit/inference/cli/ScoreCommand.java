@@ -50,7 +50,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelBundle bundle = model == null ? new BundleReader().readDefault() : new BundleReader().read(model);
+        ModelBundle bundle = new BundleReader().readOrDefault(model);
         BatchSummary s = new BatchScorer(new Scorer(bundle)).run(inputs, out, format, progress -> { });
         System.err.printf(Locale.ROOT, "Scored %d articles, %d sentences in %.1f s (%.0f sentences/s); %d failed. Output: %s%n",
                 s.articles(), s.sentences(), s.millis() / 1000.0, s.sentencesPerSecond(), s.failed(), out);

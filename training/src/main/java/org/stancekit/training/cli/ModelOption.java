@@ -14,7 +14,7 @@ final class ModelOption {
     Path model;
 
     ModelBundle load() throws IOException {
-        return model == null ? new BundleReader().readDefault() : new BundleReader().read(model);
+        return new BundleReader().readOrDefault(model);
     }
 
     String describe() {
