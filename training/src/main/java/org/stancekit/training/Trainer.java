@@ -121,7 +121,8 @@ public final class Trainer {
             if (dev.isEmpty()) {
                 best = true; // without dev data the last epoch is kept
             } else {
-                devScore = selectionScore(new Evaluator().evaluate(schema, devGold, predictLabels(bundle, devFeatures)));
+                devScore = selectionScore(new Evaluator().evaluate(schema, devGold,
+                        predict(bundle, devFeatures).stream().map(Prediction::labels).toList()));
                 best = devScore > bestScore;
             }
             if (best) {
@@ -139,12 +140,7 @@ public final class Trainer {
         }
         network.setParams(bestParams);
         if (!dev.isEmpty() && config.tuneDecisionBias()) {
-            List<Prediction> devPredictions = new ArrayList<>();
-            for (int from = 0; from < devFeatures.size(); from += ModelBundle.BATCH_SIZE) {
-                devPredictions.addAll(bundle.predict(FeatureEncoder.batch(
-                        devFeatures.subList(from, Math.min(devFeatures.size(), from + ModelBundle.BATCH_SIZE)))));
-            }
-            manifest = manifest.withDecisionBias(DecisionBiasTuner.tune(schema, devPredictions, devGold));
+            manifest = manifest.withDecisionBias(DecisionBiasTuner.tune(schema, predict(bundle, devFeatures), devGold));
             bundle = new ModelBundle(network, encoder, manifest);
         }
 
@@ -157,11 +153,12 @@ public final class Trainer {
         return new TrainingResult(finished, devEvaluation, testEvaluation, bestEpoch, reports);
     }
 
-    private static List<Labels> predictLabels(ModelBundle bundle, List<int[]> features) {
-        List<Labels> out = new ArrayList<>(features.size());
+    /** Predicts already-encoded sentences (dev is encoded once, not once per epoch). */
+    private static List<Prediction> predict(ModelBundle bundle, List<int[]> features) {
+        List<Prediction> out = new ArrayList<>(features.size());
         for (int from = 0; from < features.size(); from += ModelBundle.BATCH_SIZE) {
-            EncodedBatch batch = FeatureEncoder.batch(features.subList(from, Math.min(features.size(), from + ModelBundle.BATCH_SIZE)));
-            bundle.predict(batch).stream().map(Prediction::labels).forEach(out::add);
+            out.addAll(bundle.predict(FeatureEncoder.batch(
+                    features.subList(from, Math.min(features.size(), from + ModelBundle.BATCH_SIZE)))));
         }
         return out;
     }
