@@ -14,7 +14,7 @@ package org.stancekit.features;
 public record FeatureSettings(int ngrams, int contextWindow, int minCount, int maxVocabulary, int maxFeatures) {
 
     /** The settings of the shipped model. */
-    public static final FeatureSettings DEFAULT = new FeatureSettings(2, 4, 2, 50_000, 200);
+    public static final FeatureSettings DEFAULT = new FeatureSettings(2, 8, 2, 50_000, 200);
 
     public FeatureSettings {
         if (ngrams < 1 || ngrams > 3) {
