@@ -56,7 +56,7 @@ class ArticleAggregatorTest {
         assertEquals("AGAINST", a.parties().get(0).stance());
         assertEquals(-0.5 / 0.9, a.parties().get(0).score(), 1e-12);
         PartyScore ukraine = a.parties().get(1);
-        assertEquals(new PartyScore("UKRAINE", "NONE", 0.0, 0), ukraine);
+        assertEquals(new PartyScore("UKRAINE", "NONE", 0.0, 0, 0.0), ukraine);
         assertEquals("NEGATIVE", a.sentiment());
         assertEquals(-0.8, a.sentimentScore(), 1e-12);
     }

@@ -34,7 +34,8 @@ class ScoreCommandTest {
     static final List<String> ARTICLE_COLUMNS = List.of("article_id", "sentences",
             "us_stance", "us_score", "us_mentions", "ukraine_stance", "ukraine_score", "ukraine_mentions",
             "russia_stance", "russia_score", "russia_mentions", "europe_stance", "europe_score", "europe_mentions",
-            "sentiment", "sentiment_score");
+            "sentiment", "sentiment_score",
+            "us_confidence", "ukraine_confidence", "russia_confidence", "europe_confidence");
 
     @Test
     void scoresTheSampleArticlesWithTheEmbeddedModel(@TempDir Path out) throws Exception {
