@@ -46,7 +46,7 @@ public final class Scorer {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.options = Objects.requireNonNull(options, "options");
         this.encoder = new ArticleEncoder(bundle.encoder());
-        this.windows = new WindowScorer(new NetworkRunner(bundle), options.batchSize());
+        this.windows = new WindowScorer(new NetworkRunner(bundle), options.batchSize(), options.batchCells());
         this.aggregator = new ArticleAggregator(bundle.schema());
     }
 

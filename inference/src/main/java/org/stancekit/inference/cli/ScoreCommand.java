@@ -76,7 +76,7 @@ final class ScoreCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + PipelineOptions.DEFAULT_BATCH_SIZE,
-            description = "Sentences per forward pass (default: ${DEFAULT-VALUE}).")
+            description = "Sentences per forward pass at most (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
@@ -93,7 +93,8 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         BatchOptions options;
         try {
-            PipelineOptions pipeline = PipelineOptions.defaults().withBatching(batchSize, PipelineOptions.DEFAULT_WINDOW_SENTENCES);
+            PipelineOptions pipeline = PipelineOptions.defaults().withBatching(batchSize, PipelineOptions.DEFAULT_BATCH_CELLS,
+                PipelineOptions.DEFAULT_WINDOW_SENTENCES);
             if (threads != null) {
                 pipeline = pipeline.withWorkers(threads);
             }

@@ -76,7 +76,7 @@ public final class ScoringPipeline {
     public ScoringPipeline(ModelBundle bundle, PipelineOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.encoder = new ArticleEncoder(bundle.encoder());
-        this.windows = new WindowScorer(new NetworkRunner(bundle), options.batchSize());
+        this.windows = new WindowScorer(new NetworkRunner(bundle), options.batchSize(), options.batchCells());
         this.aggregator = new ArticleAggregator(bundle.schema());
     }
 

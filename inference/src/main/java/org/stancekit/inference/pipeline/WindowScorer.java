@@ -13,11 +13,13 @@ public final class WindowScorer {
 
     private final NetworkRunner runner;
     private final int batchSize;
+    private final int batchCells;
 
-    /** A window scorer with this runner and batch size. */
-    public WindowScorer(NetworkRunner runner, int batchSize) {
+    /** A window scorer with this runner and these batch limits (see {@link BatchPlan}). */
+    public WindowScorer(NetworkRunner runner, int batchSize, int batchCells) {
         this.runner = runner;
         this.batchSize = batchSize;
+        this.batchCells = batchCells;
     }
 
     /** For each article, for each sentence, its probability row. */
@@ -34,7 +36,7 @@ public final class WindowScorer {
             }
         }
         float[][] rows = new float[total][];
-        for (int[] batch : BatchPlan.plan(features, batchSize)) {
+        for (int[] batch : BatchPlan.plan(features, batchSize, batchCells)) {
             List<int[]> encoded = new ArrayList<>(batch.length);
             for (int i : batch) {
                 encoded.add(features[i]);
