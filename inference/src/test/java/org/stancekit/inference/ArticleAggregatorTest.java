@@ -62,6 +62,25 @@ class ArticleAggregatorTest {
     }
 
     @Test
+    void confidenceIsTheMeanReferredMassOfTheReferringSentences() {
+        ArticleScore a = aggregator.aggregate("a", List.of(
+                sentence(0, 0.6, 0.1, 0.1, 0.2, 0, 0),     // refers, 1 - P(NONE) = 0.8
+                sentence(1, 0.2, 0.2, 0.1, 0.5, 0, 0),     // argmax NONE: not counted
+                sentence(2, 0.1, 0.35, 0.15, 0.4, 0, 0))); // refers (AGAINST 0.35 < NONE 0.4? no: NONE wins)
+        PartyScore us = a.parties().get(0);
+        assertEquals(1, us.mentions(), "only the first sentence's best stance is not NONE");
+        assertEquals(0.8, us.confidence(), 1e-12);
+
+        PartyScore two = aggregator.aggregate("b", List.of(
+                sentence(0, 0.6, 0.1, 0.1, 0.2, 0, 0),
+                sentence(1, 0.1, 0.45, 0.05, 0.4, 0, 0))).parties().get(0);
+        assertEquals(2, two.mentions());
+        assertEquals((0.8 + 0.6) / 2, two.confidence(), 1e-12);
+        assertEquals(0.0, aggregator.aggregate("c", List.of(sentence(0, 0, 0, 0, 1, 0, 0))).parties().get(0).confidence(),
+                "no mentions, no confidence");
+    }
+
+    @Test
     void sentimentIsTheMeanOverAllSentences() {
         ArticleScore a = aggregator.aggregate("a", List.of(
                 sentence(0, 0, 0, 0, 1, 0.9, 0.0),
