@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import java.io.BufferedReader;
 import java.io.EOFException;
@@ -35,7 +36,7 @@ import org.stancekit.domain.Article;
  * <ul>
  *   <li>{@code .txt} files, one article each; the file name without extension is its id;</li>
  *   <li>folders of inputs, recursively, in name order (hidden files are skipped);</li>
- *   <li>{@code .csv} files with a header row naming the id and text columns, one article a row;</li>
+ *   <li>{@code .csv} files (RFC 4180) with a header row naming the id and text columns, one article a row;</li>
  *   <li>{@code .jsonl} files, one JSON object a line with id and text fields;</li>
  *   <li>any of these compressed with gzip: {@code .txt.gz}, {@code .csv.gz}, {@code .jsonl.gz};</li>
  *   <li>{@value #STDIN} for standard input, read as JSONL (one object a line with id and text).</li>
@@ -197,7 +198,9 @@ public final class ArticleReader {
     }
 
     private void readCsv(InputStream in, String file, Consumer<ArticleInput> sink) throws IOException {
-        try (CSVReader csv = new CSVReaderBuilder(utf8(in)).build()) {
+        // RFC 4180: a quote inside a field is doubled, and a backslash is an ordinary character
+        // (OpenCSV's default parser would take "\\\"" as an escaped quote and misread the row).
+        try (CSVReader csv = new CSVReaderBuilder(utf8(in)).withCSVParser(new RFC4180ParserBuilder().build()).build()) {
             String[] header = csv.readNext();
             int idColumn = header == null ? -1 : column(header, options.idColumn());
             int textColumn = header == null ? -1 : column(header, options.textColumn());

@@ -106,6 +106,14 @@ class ArticleReaderTest {
     }
 
     @Test
+    void csvIsReadAsRfc4180WithBackslashesAsOrdinaryCharacters(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("rows.csv"), "id,text\nr1,\"He said \\\"\"no\"\" in C:\\temp.\"\nr2,Next.\n");
+        List<ArticleInput> items = new ArticleReader().readAll(List.of(csv));
+        assertEquals("He said \\\"no\" in C:\\temp.", ((ArticleInput.Loaded) items.get(0)).article().text());
+        assertEquals("r2", ((ArticleInput.Loaded) items.get(1)).article().id());
+    }
+
+    @Test
     void standardInputIsReadAsJsonl() throws IOException {
         byte[] lines = "{\"id\":\"s1\",\"text\":\"One.\"}\r\n\n{\"id\":\"s2\",\"text\":\"Two.\"}".getBytes(StandardCharsets.UTF_8);
         ArticleReader reader = new ArticleReader(ReaderOptions.DEFAULT, () -> new ByteArrayInputStream(lines));
