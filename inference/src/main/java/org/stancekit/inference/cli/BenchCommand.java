@@ -47,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Model bundle (.zip). Default: the model embedded in StanceKit.")
     Path model;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Encoder threads (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", description = "Encoder threads (default: one per core but one, left to the inference thread).")
     Integer threads;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + PipelineOptions.DEFAULT_BATCH_SIZE,

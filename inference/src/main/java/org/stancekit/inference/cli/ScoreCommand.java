@@ -72,7 +72,7 @@ final class ScoreCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads that split and encode articles (default: one per core).")
+            description = "Threads that split and encode articles (default: one per core but one, left to the inference thread).")
     Integer threads;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + PipelineOptions.DEFAULT_BATCH_SIZE,

@@ -4,7 +4,9 @@ package org.stancekit.inference.pipeline;
  * Tuning of the {@link ScoringPipeline}. The defaults were measured on a 2-core machine; see the
  * README's benchmark section.
  *
- * @param workers threads that split and encode articles (default: one per core)
+ * @param workers threads that split and encode articles (default: one per core but one, which the
+ *                inference thread needs to itself: the forward passes are the one serial stage, and
+ *                on two cores one encoder kept pace with them with less contention than two)
  * @param batchSize sentences per forward pass at most (default {@value #DEFAULT_BATCH_SIZE})
  * @param batchCells sentences × width (feature slots, padding included) per forward pass at most
  *                   (default {@value #DEFAULT_BATCH_CELLS}); see {@link BatchPlan}
@@ -50,9 +52,14 @@ public record PipelineOptions(int workers, int batchSize, int batchCells, int wi
         }
     }
 
-    /** The defaults: one worker a core, the batch and window sizes above, 16M characters in flight. */
+    /** Encoder threads by default: every core but the inference thread's, at least one. */
+    public static int defaultWorkers() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /** The defaults: {@link #defaultWorkers()}, the batch and window sizes above, 16M characters in flight. */
     public static PipelineOptions defaults() {
-        return new PipelineOptions(Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE, DEFAULT_BATCH_CELLS,
+        return new PipelineOptions(defaultWorkers(), DEFAULT_BATCH_SIZE, DEFAULT_BATCH_CELLS,
                 DEFAULT_WINDOW_SENTENCES, 1024, 16L << 20, 0);
     }
 
