@@ -116,9 +116,9 @@ public record BenchReport(long sentences, long articles, long corpusBytes, int c
     public String table() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "StanceKit benchmark: %,d sentences in %,d articles (%.1f MB of text); %d cores, "
-                        + "%d encoder threads, batches of up to %,d sentences and %,d feature slots, windows of %,d; median of %d run%s%n",
-                sentences, articles, corpusBytes / 1e6, cores, workers, batchSize, batchCells, windowSentences, endToEnd.size(),
-                endToEnd.size() == 1 ? "" : "s"));
+                        + "%d encoder thread%s, batches of up to %,d sentences and %,d feature slots, windows of %,d; median of %d run%s%n",
+                sentences, articles, corpusBytes / 1e6, cores, workers, workers == 1 ? "" : "s", batchSize, batchCells,
+                windowSentences, endToEnd.size(), endToEnd.size() == 1 ? "" : "s"));
         sb.append(String.format(Locale.ROOT, "%n%-16s %14s   %s%n", "stage", "sentences/s", "runs"));
         row(sb, "split_tokenize", splitTokenize);
         row(sb, "network", network);

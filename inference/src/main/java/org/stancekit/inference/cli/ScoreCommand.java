@@ -113,18 +113,23 @@ final class ScoreCommand implements Callable<Integer> {
         BatchScorer scorer = new BatchScorer(new Scorer(bundle, options.pipeline()), options);
         boolean live = progress == ProgressMode.ALWAYS || (progress == ProgressMode.AUTO && ProgressDisplay.stderrIsTerminal());
         ProgressDisplay display = new ProgressDisplay(System.err, live);
-        BatchSummary s;
+        // The hook is released only after the summary is printed: on Ctrl-C the JVM halts as soon
+        // as it returns, and the user must still be told that the run can be resumed.
         try (StopOnShutdown hook = new StopOnShutdown(scorer)) {
-            s = scorer.run(inputs, out, format, display);
-        } catch (ResumeMismatchException e) {
+            BatchSummary s;
+            try {
+                s = scorer.run(inputs, out, format, display);
+            } catch (ResumeMismatchException e) {
+                display.clear();
+                System.err.println("stancekit score: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
             display.clear();
-            System.err.println("stancekit score: " + e.getMessage());
-            return ExitCodes.USAGE;
+            report(s);
+            return s.complete() && s.failed() == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
         } finally {
             display.clear();
         }
-        report(s);
-        return s.complete() && s.failed() == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 
     private void report(BatchSummary s) {
