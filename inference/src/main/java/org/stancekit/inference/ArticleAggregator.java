@@ -15,7 +15,11 @@ import org.stancekit.domain.LabelSchema;
  *       balance of favour and opposition among the probability mass that says "referred to";</li>
  *   <li>{@code score} is the mean contribution, in [-1, 1] (0 without mentions);</li>
  *   <li>{@code stance} is NONE without mentions, FAVOR when {@code score ≥ }{@value #THRESHOLD},
- *       AGAINST when {@code score ≤ −}{@value #THRESHOLD}, NEUTRAL in between.</li>
+ *       AGAINST when {@code score ≤ −}{@value #THRESHOLD}, NEUTRAL in between;</li>
+ *   <li>{@code confidence} is the mean over the referring sentences of {@code 1 − P(NONE)}: the
+ *       share of probability the score's contributions are computed from, so a score built on
+ *       sentences the model barely sees as referring (confidence near 0.5) can be told from one
+ *       built on clear references (near 1); 0 without mentions.</li>
  * </ol>
  * Sentiment: {@code sentimentScore} is the mean over all sentences of P(POSITIVE) − P(NEGATIVE);
  * the label is POSITIVE or NEGATIVE beyond ±{@value #THRESHOLD}, NEUTRAL in between.
@@ -38,11 +42,13 @@ public final class ArticleAggregator {
         for (int p = 0; p < schema.parties().size(); p++) {
             int mentions = 0;
             double sum = 0;
+            double referredSum = 0;
             for (SentenceScore s : sentences) {
                 Distribution d = s.prediction().stances().get(p);
                 if (!d.best().equals(LabelSchema.NONE)) {
                     mentions++;
                     double referred = 1.0 - d.probability(LabelSchema.NONE);
+                    referredSum += referred;
                     double signed = referred <= 1e-9 ? 0.0
                             : (d.probability(LabelSchema.FAVOR) - d.probability(LabelSchema.AGAINST)) / referred;
                     sum += Math.max(-1.0, Math.min(1.0, signed));
@@ -51,7 +57,8 @@ public final class ArticleAggregator {
             double score = mentions == 0 ? 0.0 : sum / mentions;
             String stance = mentions == 0 ? LabelSchema.NONE : direction(score, LabelSchema.FAVOR, LabelSchema.AGAINST,
                     LabelSchema.NEUTRAL);
-            parties.add(new PartyScore(schema.parties().get(p), stance, score, mentions));
+            double confidence = mentions == 0 ? 0.0 : Math.max(0.0, Math.min(1.0, referredSum / mentions));
+            parties.add(new PartyScore(schema.parties().get(p), stance, score, mentions, confidence));
         }
         double sentiment = 0;
         for (SentenceScore s : sentences) {

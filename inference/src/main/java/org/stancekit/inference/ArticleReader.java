@@ -4,54 +4,90 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.stancekit.domain.Article;
 
 /**
- * Reads articles from the scoring inputs: {@code .txt} files (one article each, the file name
- * without extension is its id), folders of them (recursively, in name order), and {@code .csv}
- * or {@code .jsonl} files with {@code id} and {@code text} columns or fields (one article per
- * row). An input that cannot be read (not UTF-8, binary, empty, a bad row, a duplicate id)
- * becomes an {@link ArticleInput.Failed} item and reading goes on with the next one.
+ * Reads articles from the scoring inputs:
+ * <ul>
+ *   <li>{@code .txt} files, one article each; the file name without extension is its id;</li>
+ *   <li>folders of inputs, recursively, in name order (hidden files are skipped);</li>
+ *   <li>{@code .csv} files (RFC 4180) with a header row naming the id and text columns, one article a row;</li>
+ *   <li>{@code .jsonl} files, one JSON object a line with id and text fields;</li>
+ *   <li>any of these compressed with gzip: {@code .txt.gz}, {@code .csv.gz}, {@code .jsonl.gz};</li>
+ *   <li>{@value #STDIN} for standard input, read as JSONL (one object a line with id and text).</li>
+ * </ul>
+ * Column and field names come from {@link ReaderOptions}. An input that cannot be scored (not
+ * UTF-8, binary, empty, longer than the limit, a bad row, a duplicate id) becomes an
+ * {@link ArticleInput.Failed} item and reading goes on with the next one. One reader reads once;
+ * it remembers the ids it has seen.
  */
 public final class ArticleReader {
 
+    /** The input name that stands for standard input. */
+    public static final String STDIN = "-";
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Set<String> seenIds = new HashSet<>();
+    private static final String STDIN_LOCATION = "<stdin>";
+
+    private final ReaderOptions options;
+    private final Supplier<InputStream> stdin;
+    private final IdSet seenIds = new IdSet();
+    private final AtomicLong bytesRead = new AtomicLong();
+
+    /** A reader with the default options, standard input from {@link System#in}. */
+    public ArticleReader() {
+        this(ReaderOptions.DEFAULT);
+    }
+
+    /** A reader with these options, standard input from {@link System#in}. */
+    public ArticleReader(ReaderOptions options) {
+        this(options, () -> System.in);
+    }
+
+    /** A reader with these options and this standard input (for tests and embedding). */
+    public ArticleReader(ReaderOptions options, Supplier<InputStream> stdin) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+    }
 
     /**
      * Reads every input in order and hands each item to {@code sink}, one at a time, so that memory
-     * holds one article (or one CSV row) at once, however large the inputs.
+     * holds one article (or one row) at once, however large the inputs.
      *
      * @throws IOException when an input path does not exist (a usage error, not a bad article)
      */
     public void read(List<Path> inputs, Consumer<ArticleInput> sink) throws IOException {
         requireExisting(inputs);
         for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(input)) {
-                    files = walk.filter(Files::isRegularFile)
-                            .filter(p -> !p.getFileName().toString().startsWith("."))
-                            .sorted().toList();
-                }
-                for (Path file : files) {
+            if (isStdin(input)) {
+                readJsonl(new CountingInputStream(stdin.get(), bytesRead), STDIN_LOCATION, sink);
+            } else if (Files.isDirectory(input)) {
+                for (Path file : filesUnder(input)) {
                     readFile(file, sink);
                 }
             } else {
@@ -60,42 +96,95 @@ public final class ArticleReader {
         }
     }
 
+    /** Reads all inputs into a list (for tests and small jobs). */
+    public List<ArticleInput> readAll(List<Path> inputs) throws IOException {
+        List<ArticleInput> all = new ArrayList<>();
+        read(inputs, all::add);
+        return all;
+    }
+
+    /**
+     * Bytes consumed from the input files so far (compressed bytes for gzip files), safe to read
+     * from any thread; compare with {@link #totalBytes(List)} for a progress fraction.
+     */
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
     /** Fails fast, before any output is opened, when an input path does not exist. */
     public static void requireExisting(List<Path> inputs) throws IOException {
         for (Path input : inputs) {
-            if (!Files.exists(input)) {
-                throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file or folder");
+            if (!isStdin(input) && !Files.exists(input)) {
+                throw new NoSuchFileException(input.toString(), null, "no such file or folder");
             }
+        }
+    }
+
+    /** The size in bytes of everything {@link #read} will read, or -1 when unknown (standard input). */
+    public static long totalBytes(List<Path> inputs) throws IOException {
+        long total = 0;
+        for (Path input : inputs) {
+            if (isStdin(input)) {
+                return -1;
+            }
+            for (Path file : Files.isDirectory(input) ? filesUnder(input) : List.of(input)) {
+                total += Files.size(file);
+            }
+        }
+        return total;
+    }
+
+    /** True for the input that stands for standard input. */
+    public static boolean isStdin(Path input) {
+        return input.toString().equals(STDIN);
+    }
+
+    private static List<Path> filesUnder(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
         }
     }
 
     private void readFile(Path file, Consumer<ArticleInput> sink) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        try {
-            if (name.endsWith(".txt")) {
-                readText(file, sink);
-            } else if (name.endsWith(".csv")) {
-                readCsv(file, sink);
-            } else if (name.endsWith(".jsonl")) {
-                readJsonl(file, sink);
-            } else {
-                sink.accept(new ArticleInput.Failed(file.toString(), "", "unsupported file type (expected .txt, .csv or .jsonl)"));
+        InputKind kind = InputKind.of(file).orElse(null);
+        if (kind == null) {
+            sink.accept(new ArticleInput.Failed(file.toString(), "",
+                    "unsupported file type (expected .txt, .csv or .jsonl, optionally .gz)"));
+            return;
+        }
+        String id = kind == InputKind.TEXT ? InputKind.textId(file) : "";
+        try (InputStream raw = new CountingInputStream(Files.newInputStream(file), bytesRead);
+             InputStream in = InputKind.gzipped(file) ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            switch (kind) {
+                case TEXT -> readText(in, id, file.toString(), sink);
+                case CSV -> readCsv(in, file.toString(), sink);
+                case JSONL -> readJsonl(in, file.toString(), sink);
+                default -> throw new IllegalStateException(kind.toString());
             }
+        } catch (ZipException e) {
+            sink.accept(new ArticleInput.Failed(file.toString(), id, "not valid gzip data: " + e.getMessage()));
+        } catch (EOFException e) {
+            sink.accept(new ArticleInput.Failed(file.toString(), id, "truncated file: " + e.getMessage()));
         } catch (IOException e) {
-            sink.accept(new ArticleInput.Failed(file.toString(), "", "cannot read: " + e.getMessage()));
+            sink.accept(new ArticleInput.Failed(file.toString(), id, "cannot read: " + e.getMessage()));
         }
     }
 
-    private void readText(Path file, Consumer<ArticleInput> sink) throws IOException {
-        String fileName = file.getFileName().toString();
-        String id = fileName.substring(0, fileName.length() - ".txt".length());
-        byte[] bytes = Files.readAllBytes(file);
-        String location = file.toString();
+    private void readText(InputStream in, String id, String location, Consumer<ArticleInput> sink) throws IOException {
+        // UTF-8 takes at most 4 bytes a character, so more bytes than that are too many characters.
+        int byteLimit = (int) Math.min(Integer.MAX_VALUE - 16L, 4L * options.maxArticleChars());
+        byte[] bytes = in.readNBytes(byteLimit + 1);
         for (byte b : bytes) {
             if (b == 0) {
                 sink.accept(new ArticleInput.Failed(location, id, "binary file (contains NUL bytes)"));
                 return;
             }
+        }
+        if (bytes.length > byteLimit) {
+            sink.accept(new ArticleInput.Failed(location, id, tooLong(String.format(Locale.ROOT, "more than %,d", options.maxArticleChars()))));
+            return;
         }
         String text;
         try {
@@ -105,16 +194,19 @@ public final class ArticleReader {
             sink.accept(new ArticleInput.Failed(location, id, "not valid UTF-8 text"));
             return;
         }
-        emit(id, text.startsWith("\uFEFF") ? text.substring(1) : text, location, sink);
+        emit(id, stripBom(text), location, sink);
     }
 
-    private void readCsv(Path file, Consumer<ArticleInput> sink) throws IOException {
-        try (CSVReader csv = new CSVReaderBuilder(Files.newBufferedReader(file, StandardCharsets.UTF_8)).build()) {
+    private void readCsv(InputStream in, String file, Consumer<ArticleInput> sink) throws IOException {
+        // RFC 4180: a quote inside a field is doubled, and a backslash is an ordinary character
+        // (OpenCSV's default parser would take "\\\"" as an escaped quote and misread the row).
+        try (CSVReader csv = new CSVReaderBuilder(utf8(in)).withCSVParser(new RFC4180ParserBuilder().build()).build()) {
             String[] header = csv.readNext();
-            int idColumn = header == null ? -1 : column(header, "id");
-            int textColumn = header == null ? -1 : column(header, "text");
+            int idColumn = header == null ? -1 : column(header, options.idColumn());
+            int textColumn = header == null ? -1 : column(header, options.textColumn());
             if (idColumn < 0 || textColumn < 0) {
-                sink.accept(new ArticleInput.Failed(file + ":1", "", "a CSV input needs a header row with 'id' and 'text' columns"));
+                sink.accept(new ArticleInput.Failed(file + ":1", "", "a CSV input needs a header row with '"
+                        + options.idColumn() + "' and '" + options.textColumn() + "' columns"));
                 return;
             }
             long line = csv.getLinesRead() + 1;
@@ -130,39 +222,47 @@ public final class ArticleReader {
             }
         } catch (CsvException e) {
             sink.accept(new ArticleInput.Failed(file + ":" + e.getLineNumber(), "", "malformed CSV: " + e.getMessage()));
-        } catch (java.nio.charset.MalformedInputException e) {
-            sink.accept(new ArticleInput.Failed(file.toString(), "", "not valid UTF-8 text"));
+        } catch (CharacterCodingException e) {
+            sink.accept(new ArticleInput.Failed(file, "", "not valid UTF-8 text"));
         }
     }
 
-    private void readJsonl(Path file, Consumer<ArticleInput> sink) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
+    private void readJsonl(InputStream in, String file, Consumer<ArticleInput> sink) throws IOException {
+        // JSON escapes (\\uXXXX) can take six characters for one, so a line may be that much longer than its text.
+        int lineLimit = (int) Math.min(Integer.MAX_VALUE - 16L, 6L * options.maxArticleChars() + 65_536);
+        LineReader lines = new LineReader(utf8(in), lineLimit);
+        long number = 0;
+        try {
             String line;
-            long number = 0;
-            while ((line = in.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 number++;
                 String location = file + ":" + number;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (IOException e) {
-                    sink.accept(new ArticleInput.Failed(location, "", "invalid JSON"));
-                    continue;
-                }
-                JsonNode id = node.get("id");
-                JsonNode text = node.get("text");
-                if (id == null || text == null || !text.isTextual() || !(id.isTextual() || id.isNumber())) {
-                    sink.accept(new ArticleInput.Failed(location, "", "expected an object with 'id' and 'text' fields"));
-                } else {
-                    emit(id.asText().strip(), text.asText(), location, sink);
+                if (line == LineReader.TOO_LONG) {
+                    sink.accept(new ArticleInput.Failed(location, "", tooLong(String.format(Locale.ROOT, "far more than %,d", options.maxArticleChars()))));
+                } else if (!line.isBlank()) {
+                    jsonRow(line, location, sink);
                 }
             }
         } catch (CharacterCodingException e) {
-            sink.accept(new ArticleInput.Failed(file.toString(), "", "not valid UTF-8 text"));
+            sink.accept(new ArticleInput.Failed(file + ":" + (number + 1), "", "not valid UTF-8 text"));
+        }
+    }
+
+    private void jsonRow(String line, String location, Consumer<ArticleInput> sink) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (IOException e) {
+            sink.accept(new ArticleInput.Failed(location, "", "invalid JSON"));
+            return;
+        }
+        JsonNode id = node.get(options.idColumn());
+        JsonNode text = node.get(options.textColumn());
+        if (id == null || text == null || !text.isTextual() || !(id.isTextual() || id.isNumber())) {
+            sink.accept(new ArticleInput.Failed(location, "", "expected an object with '" + options.idColumn()
+                    + "' and '" + options.textColumn() + "' fields"));
+        } else {
+            emit(id.asText().strip(), text.asText(), location, sink);
         }
     }
 
@@ -171,6 +271,8 @@ public final class ArticleReader {
             sink.accept(new ArticleInput.Failed(location, id, "empty article id"));
         } else if (text.isBlank()) {
             sink.accept(new ArticleInput.Failed(location, id, "empty article"));
+        } else if (text.length() > options.maxArticleChars()) {
+            sink.accept(new ArticleInput.Failed(location, id, tooLong(String.format(Locale.ROOT, "%,d", text.length()))));
         } else if (!seenIds.add(id)) {
             sink.accept(new ArticleInput.Failed(location, id, "duplicate article id '" + id + "'"));
         } else {
@@ -178,23 +280,27 @@ public final class ArticleReader {
         }
     }
 
+    private String tooLong(String chars) {
+        return String.format(Locale.ROOT, "article too long: %s characters (the limit is %,d; see --max-chars)",
+                chars, options.maxArticleChars());
+    }
+
+    private static Reader utf8(InputStream in) {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     private static int column(String[] header, String name) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
         for (int i = 0; i < header.length; i++) {
-            String h = header[i].strip().toLowerCase(Locale.ROOT);
-            if (h.startsWith("\uFEFF")) {
-                h = h.substring(1);
-            }
-            if (h.equals(name)) {
+            if (stripBom(header[i].strip()).toLowerCase(Locale.ROOT).equals(wanted)) {
                 return i;
             }
         }
         return -1;
-    }
-
-    /** Reads all inputs into a list (for tests and small jobs). */
-    public List<ArticleInput> readAll(List<Path> inputs) throws IOException {
-        List<ArticleInput> all = new ArrayList<>();
-        read(inputs, all::add);
-        return all;
     }
 }

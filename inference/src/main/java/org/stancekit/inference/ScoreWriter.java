@@ -5,114 +5,237 @@ import com.opencsv.CSVWriter;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes scoring results into an output folder: sentences and articles (CSV or JSONL) and
  * {@code errors.csv} (input, article id, reason). Every file is written under a temporary name
- * and renamed into place by {@link #commit()}, so a crashed or interrupted run never leaves a
- * truncated file under a final name, and an earlier run's complete files are not touched until
- * the new ones are complete.
+ * ({@code .NAME.partial}) and renamed into place by {@link #commit()}, so a crashed or
+ * interrupted run never leaves a truncated file under a final name, and an earlier run's complete
+ * files are not touched until the new ones are complete.
+ *
+ * <p>For resumable runs, {@link #checkpoint()} makes everything written so far durable and
+ * returns each file's length; {@link #resume} reopens the temporary files cut back to such
+ * lengths, dropping whatever a crash left after the checkpoint, and appends from there.
  */
 public final class ScoreWriter implements Closeable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keys of {@link #checkpoint()}'s map. */
+    static final String SENTENCES = "sentences";
+    static final String ARTICLES = "articles";
+    static final String ERRORS = "errors";
 
     private final OutputColumns columns;
     private final OutputFormat format;
-    private final List<Path[]> pending = new ArrayList<>(); // {temporary, final}
-    private final Writer sentences;
-    private final Writer articles;
+    private final List<Output> outputs = new ArrayList<>();
+    private final Output sentences;
+    private final Output articles;
+    private final Output errors;
     private final CSVWriter sentencesCsv;
     private final CSVWriter articlesCsv;
-    private final CSVWriter errors;
+    private final CSVWriter errorsCsv;
     private boolean committed;
+    private boolean keepPartial;
 
-    /** Opens the output files in {@code dir} (created when missing). */
+    /** One output file: its final name, its temporary name, its channel and the writer over it. */
+    private record Output(String key, Path target, Path partial, FileChannel channel, Writer writer) {
+    }
+
+    /** Opens fresh output files in {@code dir} (created when missing). */
     public ScoreWriter(Path dir, OutputColumns columns, OutputFormat format) throws IOException {
+        this(dir, columns, format, null);
+    }
+
+    /**
+     * Reopens the temporary files of an interrupted run, each cut back to the length a checkpoint
+     * recorded, and appends after them.
+     *
+     * @param lengths file lengths by key, as {@link #checkpoint()} returned them
+     * @throws IOException when a temporary file is missing or shorter than recorded
+     */
+    public static ScoreWriter resume(Path dir, OutputColumns columns, OutputFormat format, Map<String, Long> lengths)
+            throws IOException {
+        return new ScoreWriter(dir, columns, format, lengths);
+    }
+
+    private ScoreWriter(Path dir, OutputColumns columns, OutputFormat format, Map<String, Long> resumeAt)
+            throws IOException {
         this.columns = columns;
         this.format = format;
         Files.createDirectories(dir);
         String ext = format == OutputFormat.CSV ? ".csv" : ".jsonl";
-        sentences = open(dir.resolve("sentences" + ext));
-        articles = open(dir.resolve("articles" + ext));
-        errors = new CSVWriter(open(dir.resolve("errors.csv")));
-        errors.writeNext(new String[] {"input", "article_id", "reason"}, false);
+        try {
+            sentences = open(SENTENCES, dir.resolve("sentences" + ext), resumeAt);
+            articles = open(ARTICLES, dir.resolve("articles" + ext), resumeAt);
+            errors = open(ERRORS, dir.resolve("errors.csv"), resumeAt);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+        errorsCsv = new CSVWriter(errors.writer());
         if (format == OutputFormat.CSV) {
-            sentencesCsv = new CSVWriter(sentences);
-            articlesCsv = new CSVWriter(articles);
-            sentencesCsv.writeNext(columns.sentenceHeader().toArray(String[]::new), false);
-            articlesCsv.writeNext(columns.articleHeader().toArray(String[]::new), false);
+            sentencesCsv = new CSVWriter(sentences.writer());
+            articlesCsv = new CSVWriter(articles.writer());
         } else {
             sentencesCsv = null;
             articlesCsv = null;
         }
+        if (resumeAt == null) {
+            errorsCsv.writeNext(new String[] {"input", "article_id", "reason"}, false);
+            if (format == OutputFormat.CSV) {
+                sentencesCsv.writeNext(columns.sentenceHeader().toArray(String[]::new), false);
+                articlesCsv.writeNext(columns.articleHeader().toArray(String[]::new), false);
+            }
+        }
     }
 
-    private Writer open(Path target) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
-        pending.add(new Path[] {tmp, target});
-        return new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16);
+    private Output open(String key, Path target, Map<String, Long> resumeAt) throws IOException {
+        Path partial = partialName(target);
+        FileChannel channel;
+        if (resumeAt == null) {
+            channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        } else {
+            Long length = resumeAt.get(key);
+            if (length == null || !Files.isRegularFile(partial) || Files.size(partial) < length) {
+                throw new IOException("cannot resume: " + partial + " is missing or shorter than its checkpoint");
+            }
+            channel = FileChannel.open(partial, StandardOpenOption.WRITE);
+            // Whatever follows the checkpoint was written after it and may end mid-row: drop it.
+            channel.truncate(length);
+            channel.position(length);
+        }
+        Writer writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
+        Output out = new Output(key, target, partial, channel, writer);
+        outputs.add(out);
+        return out;
+    }
+
+    /** The temporary name a final output file is written under. */
+    static Path partialName(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".partial");
     }
 
     /** Writes one scored article: its sentence rows and its article row. */
     public void write(ArticleScore article) throws IOException {
-        for (SentenceScore s : article.sentences()) {
-            row(columns.sentenceRow(article.articleId(), s), sentencesCsv, sentences);
+        if (format == OutputFormat.CSV) {
+            for (SentenceScore s : article.sentences()) {
+                sentencesCsv.writeNext(columns.sentenceCells(article.articleId(), s), false);
+            }
+            articlesCsv.writeNext(columns.articleCells(article), false);
+        } else {
+            for (SentenceScore s : article.sentences()) {
+                json(columns.sentenceRow(article.articleId(), s), sentences.writer());
+            }
+            json(columns.articleRow(article), articles.writer());
         }
-        row(columns.articleRow(article), articlesCsv, articles);
     }
 
     /** Records an input that could not be scored. */
     public void error(ArticleInput.Failed failed) {
-        errors.writeNext(new String[] {failed.location(), failed.id(), failed.reason()}, false);
+        errorsCsv.writeNext(new String[] {failed.location(), failed.id(), failed.reason()}, false);
     }
 
-    private void row(Map<String, Object> row, CSVWriter csv, Writer out) throws IOException {
-        if (format == OutputFormat.CSV) {
-            csv.writeNext(row.values().stream().map(OutputColumns::cell).toArray(String[]::new), false);
-        } else {
-            out.write(JSON.writeValueAsString(row));
-            out.write('\n');
+    private static void json(Map<String, Object> row, Writer out) throws IOException {
+        out.write(JSON.writeValueAsString(row));
+        out.write('\n');
+    }
+
+    /**
+     * Makes everything written so far durable (flushed and forced to disk) and returns each
+     * temporary file's length, to be recorded as a resume point.
+     */
+    public Map<String, Long> checkpoint() throws IOException {
+        flushWriters();
+        Map<String, Long> lengths = new LinkedHashMap<>();
+        for (Output o : outputs) {
+            o.channel().force(false);
+            lengths.put(o.key(), o.channel().position());
         }
+        return lengths;
+    }
+
+    /** Keeps the temporary files when closed without a commit, for a later resume. */
+    public void keepPartialFiles() {
+        keepPartial = true;
     }
 
     /** Flushes and renames every file into place. */
     public void commit() throws IOException {
+        flushWriters();
         closeAll();
-        for (Path[] p : pending) {
-            Files.move(p[0], p[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        for (Output o : outputs) {
+            Files.move(o.partial(), o.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         committed = true;
     }
 
-    private void closeAll() throws IOException {
+    private void flushWriters() throws IOException {
+        errorsCsv.flush();
         if (sentencesCsv != null) {
-            sentencesCsv.close();
-            articlesCsv.close();
-        } else {
-            sentences.close();
-            articles.close();
+            sentencesCsv.flush();
+            articlesCsv.flush();
         }
-        errors.close();
+        for (Output o : outputs) {
+            o.writer().flush();
+        }
     }
 
-    /** Without a prior {@link #commit()}, discards the temporary files and leaves earlier output alone. */
+    private void closeAll() throws IOException {
+        IOException first = null;
+        for (Output o : outputs) {
+            try {
+                o.writer().close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void closeQuietly() {
+        for (Output o : outputs) {
+            try {
+                o.channel().close();
+                Files.deleteIfExists(o.partial());
+            } catch (IOException ignored) {
+                // Cleaning up after a failed open; the open's exception is the one to report.
+            }
+        }
+    }
+
+    /**
+     * Without a prior {@link #commit()}, closes the files and discards them, leaving earlier output
+     * alone; after {@link #keepPartialFiles()}, closes them and leaves them for a resume.
+     */
     @Override
     public void close() throws IOException {
-        if (!committed) {
-            try {
-                closeAll();
-            } finally {
-                for (Path[] p : pending) {
-                    Files.deleteIfExists(p[0]);
+        if (committed) {
+            return;
+        }
+        try {
+            closeAll();
+        } finally {
+            if (!keepPartial) {
+                for (Output o : outputs) {
+                    Files.deleteIfExists(o.partial());
                 }
             }
         }

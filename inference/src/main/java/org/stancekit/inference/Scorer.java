@@ -1,65 +1,128 @@
 package org.stancekit.inference;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.stancekit.bundle.ModelBundle;
 import org.stancekit.domain.Article;
-import org.stancekit.domain.Prediction;
-import org.stancekit.text.SentenceSplitter;
+import org.stancekit.inference.pipeline.ArticleEncoder;
+import org.stancekit.inference.pipeline.EncodedArticle;
+import org.stancekit.inference.pipeline.PipelineInput;
+import org.stancekit.inference.pipeline.PipelineOptions;
+import org.stancekit.inference.pipeline.PipelineResult;
+import org.stancekit.inference.pipeline.ScoringPipeline;
+import org.stancekit.inference.pipeline.WindowScorer;
+import org.stancekit.inference.pipeline.NetworkRunner;
 
 /**
  * Scores articles with a model bundle: split into sentences, predict every sentence, aggregate.
  * The Java entry point for programs that embed StanceKit:
  * <pre>{@code
  * Scorer scorer = new Scorer(new BundleReader().readDefault());
- * ArticleScore score = scorer.score(new Article("a1", text));
+ * ArticleScore one = scorer.score(new Article("a1", text));          // on the calling thread
+ * scorer.scoreAll(articles.iterator(), score -> save(score));       // a stream, on every core
  * }</pre>
+ * A scorer is safe to share between threads; forward passes take turns on the one network.
  */
 public final class Scorer {
 
     private final ModelBundle bundle;
-    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final PipelineOptions options;
+    private final ArticleEncoder encoder;
+    private final WindowScorer windows;
     private final ArticleAggregator aggregator;
 
-    /** A scorer over a loaded bundle. */
+    /** A scorer over a loaded bundle, with the default pipeline options. */
     public Scorer(ModelBundle bundle) {
-        this.bundle = bundle;
+        this(bundle, PipelineOptions.defaults());
+    }
+
+    /** A scorer over a loaded bundle, with these pipeline options for {@link #scoreAll}. */
+    public Scorer(ModelBundle bundle, PipelineOptions options) {
+        this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.options = Objects.requireNonNull(options, "options");
+        this.encoder = new ArticleEncoder(bundle.encoder());
+        this.windows = new WindowScorer(new NetworkRunner(bundle), options.batchSize(), options.batchCells());
         this.aggregator = new ArticleAggregator(bundle.schema());
     }
 
-    /** Scores one article. */
+    /** Scores one article, on the calling thread. An article without sentences gets an empty score. */
     public ArticleScore score(Article article) {
         return score(List.of(article)).get(0);
     }
 
     /**
-     * Scores several articles at once; their sentences share forward passes, which is much faster
-     * than one article at a time. Results are in input order.
+     * Scores several articles on the calling thread; their sentences share forward passes, which
+     * is much faster than one article at a time. Results are in input order.
      */
     public List<ArticleScore> score(List<Article> articles) {
-        List<List<String>> split = new ArrayList<>(articles.size());
-        List<String> all = new ArrayList<>();
+        List<EncodedArticle> encoded = new ArrayList<>(articles.size());
         for (Article a : articles) {
-            List<String> sentences = splitter.split(a.text());
-            split.add(sentences);
-            all.addAll(sentences);
+            encoded.add(encoder.encode(a));
         }
-        List<Prediction> predictions = bundle.predict(all);
+        float[][][] rows = windows.score(encoded);
         List<ArticleScore> out = new ArrayList<>(articles.size());
-        int next = 0;
-        for (int i = 0; i < articles.size(); i++) {
-            List<String> sentences = split.get(i);
-            List<SentenceScore> scored = new ArrayList<>(sentences.size());
-            for (int k = 0; k < sentences.size(); k++) {
-                scored.add(new SentenceScore(k, sentences.get(k), predictions.get(next++)));
+        for (int i = 0; i < encoded.size(); i++) {
+            EncodedArticle a = encoded.get(i);
+            List<SentenceScore> scored = new ArrayList<>(a.size());
+            for (int k = 0; k < a.size(); k++) {
+                scored.add(new SentenceScore(k, a.sentences().get(k), windows.runner().prediction(rows[i][k])));
             }
-            out.add(aggregator.aggregate(articles.get(i).id(), scored));
+            out.add(aggregator.aggregate(a.id(), scored));
         }
         return out;
+    }
+
+    /**
+     * Scores a stream of articles with every core and hands each score to {@code sink} in input
+     * order, on the calling thread, while later articles are still being read and scored. Memory
+     * stays bounded however many articles the iterator yields; the iterator is consumed on a
+     * pipeline thread. An article without sentences gets an empty score.
+     *
+     * @throws IllegalStateException when an article cannot be scored (its text breaks the splitter
+     *                               or encoder); exceptions from the iterator or the sink end the
+     *                               run and are rethrown as they are
+     */
+    public void scoreAll(Iterator<? extends Article> articles, Consumer<? super ArticleScore> sink) {
+        Objects.requireNonNull(articles, "articles");
+        Objects.requireNonNull(sink, "sink");
+        ScoringPipeline pipeline = newPipeline(options);
+        try {
+            long[] index = {0};
+            pipeline.run(emit -> {
+                while (articles.hasNext()) {
+                    Article a = articles.next();
+                    emit.accept(new PipelineInput(new ArticleInput.Loaded(a, "article " + index[0]++), -1));
+                }
+            }, result -> {
+                if (result instanceof PipelineResult.Scored s) {
+                    sink.accept(s.score());
+                } else {
+                    ArticleInput.Failed f = ((PipelineResult.Failed) result).failure();
+                    throw new IllegalStateException(f.location() + " (" + f.id() + "): " + f.reason());
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new streaming pipeline over this scorer's bundle (one per run; see {@link ScoringPipeline}). */
+    public ScoringPipeline newPipeline(PipelineOptions pipelineOptions) {
+        return new ScoringPipeline(bundle, pipelineOptions);
     }
 
     /** The bundle this scorer uses. */
     public ModelBundle bundle() {
         return bundle;
+    }
+
+    /** The pipeline options of {@link #scoreAll}. */
+    public PipelineOptions options() {
+        return options;
     }
 }

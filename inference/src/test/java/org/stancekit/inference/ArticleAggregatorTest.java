@@ -56,9 +56,28 @@ class ArticleAggregatorTest {
         assertEquals("AGAINST", a.parties().get(0).stance());
         assertEquals(-0.5 / 0.9, a.parties().get(0).score(), 1e-12);
         PartyScore ukraine = a.parties().get(1);
-        assertEquals(new PartyScore("UKRAINE", "NONE", 0.0, 0), ukraine);
+        assertEquals(new PartyScore("UKRAINE", "NONE", 0.0, 0, 0.0), ukraine);
         assertEquals("NEGATIVE", a.sentiment());
         assertEquals(-0.8, a.sentimentScore(), 1e-12);
+    }
+
+    @Test
+    void confidenceIsTheMeanReferredMassOfTheReferringSentences() {
+        ArticleScore a = aggregator.aggregate("a", List.of(
+                sentence(0, 0.6, 0.1, 0.1, 0.2, 0, 0),     // refers, 1 - P(NONE) = 0.8
+                sentence(1, 0.2, 0.2, 0.1, 0.5, 0, 0),     // argmax NONE: not counted
+                sentence(2, 0.1, 0.35, 0.15, 0.4, 0, 0))); // refers (AGAINST 0.35 < NONE 0.4? no: NONE wins)
+        PartyScore us = a.parties().get(0);
+        assertEquals(1, us.mentions(), "only the first sentence's best stance is not NONE");
+        assertEquals(0.8, us.confidence(), 1e-12);
+
+        PartyScore two = aggregator.aggregate("b", List.of(
+                sentence(0, 0.6, 0.1, 0.1, 0.2, 0, 0),
+                sentence(1, 0.1, 0.45, 0.05, 0.4, 0, 0))).parties().get(0);
+        assertEquals(2, two.mentions());
+        assertEquals((0.8 + 0.6) / 2, two.confidence(), 1e-12);
+        assertEquals(0.0, aggregator.aggregate("c", List.of(sentence(0, 0, 0, 0, 1, 0, 0))).parties().get(0).confidence(),
+                "no mentions, no confidence");
     }
 
     @Test

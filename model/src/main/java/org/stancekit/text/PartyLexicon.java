@@ -124,7 +124,10 @@ public final class PartyLexicon {
         int i = 0;
         while (i < tokens.size()) {
             Mention best = null;
-            for (Alias alias : byFirstForm.getOrDefault(tokens.get(i).form(), List.of())) {
+            // Most tokens start no alias: look up without an iterator (scoring calls this for every sentence).
+            List<Alias> candidates = byFirstForm.get(tokens.get(i).form());
+            for (int a = 0; candidates != null && a < candidates.size(); a++) {
+                Alias alias = candidates.get(a);
                 if (matches(tokens, i, alias.forms())) {
                     best = new Mention(alias.party(), i, i + alias.forms().size());
                     break;

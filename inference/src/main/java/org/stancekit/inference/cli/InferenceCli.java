@@ -5,9 +5,9 @@ import org.stancekit.runtime.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the scoring verb; the {@code stancekit} launcher sends {@code score} here. */
-@Command(name = "stancekit", mixinStandardHelpOptions = true, subcommands = ScoreCommand.class,
-        description = "Score news articles for stance toward each party and sentiment.")
+/** Entry point of the scoring verbs; the {@code stancekit} launcher sends {@code score} and {@code bench} here. */
+@Command(name = "stancekit", mixinStandardHelpOptions = true, subcommands = {ScoreCommand.class, BenchCommand.class},
+        description = "Score news articles for stance toward each party and sentiment, and measure how fast.")
 public final class InferenceCli {
 
     private InferenceCli() {

@@ -34,7 +34,8 @@ class ScoreCommandTest {
     static final List<String> ARTICLE_COLUMNS = List.of("article_id", "sentences",
             "us_stance", "us_score", "us_mentions", "ukraine_stance", "ukraine_score", "ukraine_mentions",
             "russia_stance", "russia_score", "russia_mentions", "europe_stance", "europe_score", "europe_mentions",
-            "sentiment", "sentiment_score");
+            "sentiment", "sentiment_score",
+            "us_confidence", "ukraine_confidence", "russia_confidence", "europe_confidence");
 
     @Test
     void scoresTheSampleArticlesWithTheEmbeddedModel(@TempDir Path out) throws Exception {
@@ -71,6 +72,23 @@ class ScoreCommandTest {
             assertTrue(score >= -1 && score <= 1);
         }
         assertEquals(List.of("input", "article_id", "reason"), List.of(read(out.resolve("errors.csv")).get(0)));
+    }
+
+    @Test
+    void theBatchPipelineGivesExactlyTheBundlesPredictionsDecisionBiasesIncluded(@TempDir Path out) throws Exception {
+        assertEquals(ExitCodes.OK, InferenceCli.run("score", ARTICLES.toString(), "--out", out.toString()));
+        List<String[]> rows = read(out.resolve("sentences.csv"));
+        org.stancekit.bundle.ModelBundle bundle = new org.stancekit.bundle.BundleReader().readDefault();
+        assertTrue(!bundle.manifest().decisionBias().isEmpty(), "the shipped model carries decision biases");
+        List<String> texts = rows.subList(1, rows.size()).stream().map(r -> r[2]).toList();
+        List<org.stancekit.domain.Prediction> expected = bundle.predict(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            String[] row = rows.get(i + 1);
+            org.stancekit.domain.Prediction p = expected.get(i);
+            assertEquals(p.stances().get(0).best(), row[3], "us_stance of " + texts.get(i));
+            assertEquals(p.stances().get(0).probability("FAVOR"), Double.parseDouble(row[4]), 0.00051);
+            assertEquals(p.sentiment().best(), row[23], "sentiment of " + texts.get(i));
+        }
     }
 
     @Test
@@ -115,6 +133,81 @@ class ScoreCommandTest {
         assertFalse(Files.exists(dir.resolve("o")), "nothing is written for a run that cannot start");
     }
 
+    @Test
+    void gzipStdinAndColumnNamesFromTheCommandLine(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        gzip(in.resolve("a.txt.gz"), "Russian missiles struck a hospital in Kharkiv. Ukraine thanked its allies.");
+        gzip(in.resolve("b.csv.gz"), "story,body\nb1,The Kremlin denied it.\n");
+        gzip(in.resolve("c.jsonl.gz"), "{\"story\":\"c1\",\"body\":\"Starmer met Zelenskyy in London.\"}\n");
+        Path out = dir.resolve("out");
+        java.io.InputStream saved = System.in;
+        System.setIn(new java.io.ByteArrayInputStream("{\"story\":\"s1\",\"body\":\"Trump called Putin.\"}\n".getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertEquals(ExitCodes.OK, InferenceCli.run("score", in.toString(), "-", "--out", out.toString(),
+                    "--id-column", "story", "--text-column", "body"));
+        } finally {
+            System.setIn(saved);
+        }
+        List<String[]> articles = read(out.resolve("articles.csv"));
+        assertEquals(List.of("a", "b1", "c1", "s1"), articles.subList(1, articles.size()).stream().map(r -> r[0]).toList());
+        assertEquals("2", articles.get(1)[1]);
+    }
+
+    @Test
+    void manyArticlesComeOutInInputOrderAndRerunsAreIdentical(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        List<String> lines = ResumeTest.lines(150);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String id = String.format("doc%03d", i);
+            ids.add(id);
+            // Lengths vary tenfold so that encoder workers finish out of order.
+            Files.writeString(in.resolve(id + ".txt"), (lines.get(i) + "\n").repeat(1 + (i * 7) % 10));
+        }
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        assertEquals(ExitCodes.OK, InferenceCli.run("score", in.toString(), "--out", first.toString(), "--threads", "3"));
+        assertEquals(ExitCodes.OK, InferenceCli.run("score", in.toString(), "--out", second.toString(), "--threads", "1"));
+        List<String[]> articles = read(first.resolve("articles.csv"));
+        assertEquals(ids, articles.subList(1, articles.size()).stream().map(r -> r[0]).toList());
+        List<String[]> sentences = read(first.resolve("sentences.csv"));
+        int article = 0;
+        int index = -1;
+        for (String[] row : sentences.subList(1, sentences.size())) {
+            if (!row[0].equals(ids.get(article))) {
+                article++;
+                index = -1;
+            }
+            assertEquals(ids.get(article), row[0], "sentences grouped by article, in article order");
+            assertEquals(Integer.toString(++index), row[1], "sentences in article order");
+        }
+        for (String file : List.of("articles.csv", "sentences.csv", "errors.csv")) {
+            assertArrayEqualsBytes(first.resolve(file), second.resolve(file));
+        }
+    }
+
+    @Test
+    void jsonlArticlesCarryTheConfidence(@TempDir Path out) throws Exception {
+        assertEquals(ExitCodes.OK, InferenceCli.run("score", ARTICLES.toString(), "--out", out.toString(), "--format", "jsonl"));
+        JsonNode row = new ObjectMapper().readTree(Files.readAllLines(out.resolve("articles.jsonl")).get(0));
+        List<String> fields = new ArrayList<>();
+        row.fieldNames().forEachRemaining(fields::add);
+        assertEquals(ARTICLE_COLUMNS, fields);
+        double confidence = row.get("ukraine_confidence").asDouble();
+        assertTrue(confidence > 0 && confidence <= 1, "Ukraine is referred to in the sample articles: " + confidence);
+    }
+
+    private static void assertArrayEqualsBytes(Path expected, Path actual) throws IOException {
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(expected), Files.readAllBytes(actual)),
+                actual.getFileName() + " differs between runs");
+    }
+
+    private static void gzip(Path file, String text) throws IOException {
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     static List<Path> sampleArticles() throws IOException {
         try (Stream<Path> s = Files.list(ARTICLES)) {
             return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
@@ -122,7 +215,9 @@ class ScoreCommandTest {
     }
 
     static List<String[]> read(Path file) throws IOException {
-        try (CSVReader r = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        // RFC 4180, as the writer writes: backslashes in sentences are ordinary characters.
+        try (CSVReader r = new com.opencsv.CSVReaderBuilder(Files.newBufferedReader(file, StandardCharsets.UTF_8))
+                .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).build()) {
             return r.readAll();
         } catch (CsvException e) {
             throw new IOException(e);

@@ -1,0 +1,213 @@
+package org.stancekit.inference.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.stancekit.bundle.ModelBundle;
+import org.stancekit.features.EncodedBatch;
+import org.stancekit.features.FeatureEncoder;
+import org.stancekit.inference.ArticleInput;
+import org.stancekit.inference.ArticleReader;
+import org.stancekit.inference.BatchOptions;
+import org.stancekit.inference.BatchScorer;
+import org.stancekit.inference.BatchSummary;
+import org.stancekit.inference.OutputFormat;
+import org.stancekit.inference.Scorer;
+import org.stancekit.inference.pipeline.ArticleEncoder;
+import org.stancekit.inference.pipeline.BatchPlan;
+import org.stancekit.inference.pipeline.EncodedArticle;
+import org.stancekit.inference.pipeline.NetworkRunner;
+import org.stancekit.inference.pipeline.PipelineInput;
+import org.stancekit.inference.pipeline.PipelineOptions;
+import org.stancekit.inference.pipeline.ScoringPipeline;
+
+/**
+ * Runs the benchmark stages on a corpus folder:
+ * <ul>
+ *   <li><b>split_tokenize</b>: the pipeline's reader and encoder workers alone: read the files,
+ *       split into sentences, tokenise and encode, results discarded;</li>
+ *   <li><b>network</b>: the forward pass alone (with reading its output into Java arrays), on
+ *       batches planned and packed beforehand exactly as the pipeline plans them, from a sample
+ *       of the corpus cycled to its size;</li>
+ *   <li><b>end_to_end</b>: {@link BatchScorer}, files in to CSV out, with the heap watched.</li>
+ * </ul>
+ * Two warm-up passes of every stage on up to {@value #WARM_UP} sentences run first: the JIT
+ * compiler keeps optimising the text code for tens of seconds (measured: a third of a core through
+ * the first 200,000 sentences), and the figures are meant to be those of a long batch job, not of
+ * its first seconds. Each run then measures all three stages in turn, so that load from other
+ * processes spreads over them.
+ */
+public final class Benchmark {
+
+    /** Sentences pre-encoded for the network stage (cycled to the corpus size). */
+    static final int NETWORK_SAMPLE = 65_536;
+    /** Sentences of the warm-up corpus at most. */
+    static final long WARM_UP = 100_000;
+
+    private final ModelBundle bundle;
+    private final PipelineOptions pipeline;
+    private final int runs;
+
+    /** A benchmark of this model with these pipeline options, each stage measured {@code runs} times. */
+    public Benchmark(ModelBundle bundle, PipelineOptions pipeline, int runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be at least 1, got " + runs);
+        }
+        this.bundle = bundle;
+        this.pipeline = pipeline;
+        this.runs = runs;
+    }
+
+    /**
+     * Writes the corpus under {@code work}, measures, and returns the figures; {@code log} hears
+     * what is happening.
+     */
+    public BenchReport run(BenchCorpus corpus, long sentences, Path work, Consumer<String> log) throws IOException {
+        log.accept("Writing the corpus...");
+        BenchCorpus.Written written = corpus.write(work.resolve("corpus"), sentences);
+        BenchCorpus.Written warm = corpus.write(work.resolve("warm-up"), Math.min(sentences, WARM_UP));
+        Scorer scorer = new Scorer(bundle, pipeline);
+        for (int pass = 1; pass <= 2; pass++) {
+            log.accept("Warming up (" + pass + " of 2)...");
+            splitTokenize(scorer, warm.folder());
+            network(warm.folder(), warm.sentences());
+            endToEnd(scorer, warm.folder(), work.resolve("out"), null);
+        }
+        List<Double> split = new ArrayList<>();
+        List<Double> net = new ArrayList<>();
+        List<Double> e2e = new ArrayList<>();
+        long[] heap = new long[2];
+        for (int r = 1; r <= runs; r++) {
+            log.accept("Run " + r + " of " + runs + ": split_tokenize...");
+            split.add(splitTokenize(scorer, written.folder()));
+            log.accept("Run " + r + " of " + runs + ": network...");
+            net.add(network(written.folder(), written.sentences()));
+            log.accept("Run " + r + " of " + runs + ": end_to_end...");
+            e2e.add(endToEnd(scorer, written.folder(), work.resolve("out"), heap));
+        }
+        return new BenchReport(written.sentences(), written.articles(), written.bytes(),
+                Runtime.getRuntime().availableProcessors(), pipeline.workers(), pipeline.batchSize(),
+                pipeline.batchCells(), pipeline.windowSentences(), split, net, e2e, heap[0], heap[1], Runtime.getRuntime().maxMemory());
+    }
+
+    private double splitTokenize(Scorer scorer, Path folder) throws IOException {
+        ScoringPipeline p = scorer.newPipeline(pipeline);
+        ArticleReader reader = new ArticleReader();
+        long start = System.nanoTime();
+        long n = p.encodeOnly(emit -> reader.read(List.of(folder), item -> emit.accept(new PipelineInput(item, -1))));
+        return rate(n, start);
+    }
+
+    private double network(Path folder, long sentences) throws IOException {
+        List<EncodedBatch> batches = packedSample(folder);
+        NetworkRunner runner = new NetworkRunner(bundle);
+        try {
+            long done = 0;
+            long start = System.nanoTime();
+            while (done < sentences) {
+                for (EncodedBatch b : batches) {
+                    runner.forward(b);
+                    done += b.features().size(0);
+                    if (done >= sentences) {
+                        break;
+                    }
+                }
+            }
+            return rate(done, start);
+        } finally {
+            for (EncodedBatch b : batches) {
+                b.features().close();
+                b.mask().close();
+            }
+        }
+    }
+
+    /** A sample of the corpus, encoded, planned into windows and batches as the pipeline does, and packed. */
+    private List<EncodedBatch> packedSample(Path folder) throws IOException {
+        ArticleEncoder encoder = new ArticleEncoder(bundle.encoder());
+        List<EncodedBatch> batches = new ArrayList<>();
+        List<int[]> window = new ArrayList<>();
+        long sampled = 0;
+        for (Path file : files(folder)) {
+            if (sampled >= NETWORK_SAMPLE) {
+                break;
+            }
+            for (ArticleInput item : new ArticleReader().readAll(List.of(file))) {
+                if (item instanceof ArticleInput.Loaded loaded) {
+                    EncodedArticle a = encoder.encode(loaded.article());
+                    window.addAll(List.of(a.features()));
+                    sampled += a.size();
+                }
+            }
+            if (window.size() >= pipeline.windowSentences()) {
+                pack(window, batches);
+            }
+        }
+        pack(window, batches);
+        return batches;
+    }
+
+    private void pack(List<int[]> window, List<EncodedBatch> batches) {
+        int[][] features = window.toArray(int[][]::new);
+        for (int[] batch : BatchPlan.plan(features, pipeline.batchSize(), pipeline.batchCells())) {
+            List<int[]> rows = new ArrayList<>(batch.length);
+            for (int i : batch) {
+                rows.add(features[i]);
+            }
+            batches.add(FeatureEncoder.batch(rows));
+        }
+        window.clear();
+    }
+
+    private double endToEnd(Scorer scorer, Path folder, Path out, long[] heap) throws IOException {
+        BatchScorer batch = new BatchScorer(scorer, BatchOptions.defaults().withPipeline(pipeline));
+        BatchSummary summary;
+        long start;
+        try (HeapWatcher watcher = heap == null ? null : new HeapWatcher()) {
+            start = System.nanoTime();
+            summary = batch.run(List.of(folder), out, OutputFormat.CSV, s -> { });
+            if (watcher != null) {
+                heap[0] = Math.max(heap[0], watcher.peak());
+                heap[1] = Math.max(heap[1], watcher.peakAfterGc());
+            }
+        }
+        double rate = rate(summary.sentences(), start);
+        deleteTree(out);
+        return rate;
+    }
+
+    private static double rate(long sentences, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return seconds <= 0 ? 0 : sentences / seconds;
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** Deletes a folder and everything in it. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.stancekit.inference.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.stancekit.bundle.BundleReader;
+import org.stancekit.bundle.ModelBundle;
+import org.stancekit.inference.bench.BenchCorpus;
+import org.stancekit.inference.bench.BenchReport;
+import org.stancekit.inference.bench.Benchmark;
+import org.stancekit.inference.pipeline.PipelineOptions;
+import org.stancekit.runtime.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stancekit bench}: measures scoring speed and memory on a reproducible corpus. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Measure scoring speed on a reproducible corpus built from the datasets (labelled sentences and sample "
+                    + "articles, repeated to --sentences, written as .txt articles to a temporary folder).",
+            "",
+            "Reports sentences per second for split_tokenize (reading, splitting and encoding alone), network (the "
+                    + "forward pass alone on pre-encoded batches) and end_to_end (files in, CSV out), and the peak heap "
+                    + "of the end-to-end runs; prints a table with the targets and writes JSON with --out.",
+            "Exit codes: 0 done (1 with --check when a target is missed), 2 usage error, 3 unreadable model or datasets."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--sentences", paramLabel = "N", defaultValue = "200000",
+            description = "Corpus size in sentences (default: ${DEFAULT-VALUE}).")
+    long sentences;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the figures as JSON to this file.")
+    Path out;
+
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "3",
+            description = "Measure each stage R times and report the median (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--datasets", paramLabel = "DIR", defaultValue = "datasets",
+            description = "The datasets folder the corpus is built from (default: ${DEFAULT-VALUE}).")
+    Path datasets;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "BUNDLE",
+            description = "Model bundle (.zip). Default: the model embedded in StanceKit.")
+    Path model;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Encoder threads (default: one per core but one, left to the inference thread).")
+    Integer threads;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + PipelineOptions.DEFAULT_BATCH_SIZE,
+            description = "Sentences per forward pass at most (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--check", description = "Exit with 1 when a target is not met.")
+    boolean check;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        if (sentences < 1 || runs < 1) {
+            System.err.println("stancekit bench: --sentences and --runs must be positive");
+            return ExitCodes.USAGE;
+        }
+        PipelineOptions pipeline = PipelineOptions.defaults().withBatching(batchSize, PipelineOptions.DEFAULT_BATCH_CELLS,
+                PipelineOptions.DEFAULT_WINDOW_SENTENCES);
+        if (threads != null) {
+            pipeline = pipeline.withWorkers(threads);
+        }
+        ModelBundle bundle = new BundleReader().readOrDefault(model);
+        BenchCorpus corpus = BenchCorpus.load(datasets);
+        Path work = Files.createTempDirectory("stancekit-bench-");
+        BenchReport report;
+        try {
+            report = new Benchmark(bundle, pipeline, runs).run(corpus, sentences, work, System.err::println);
+        } finally {
+            deleteQuietly(work);
+        }
+        System.out.print(report.table());
+        if (out != null) {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report.toJson());
+            System.out.println("Wrote " + out);
+        }
+        return check && !report.targetsMet() ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    private static void deleteQuietly(Path work) {
+        try {
+            Benchmark.deleteTree(work);
+        } catch (IOException e) {
+            System.err.println("stancekit bench: could not delete " + work + ": " + e.getMessage());
+        }
+    }
+}

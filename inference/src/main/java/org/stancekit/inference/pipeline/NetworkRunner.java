@@ -1,0 +1,137 @@
+package org.stancekit.inference.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.stancekit.bundle.ModelBundle;
+import org.stancekit.domain.Distribution;
+import org.stancekit.domain.LabelSchema;
+import org.stancekit.domain.Prediction;
+import org.stancekit.features.EncodedBatch;
+import org.stancekit.features.FeatureEncoder;
+import org.stancekit.network.NetworkFactory;
+
+/**
+ * The forward pass, as {@link ModelBundle#predict(EncodedBatch)} does it, but returning plain
+ * probability rows: reading a whole output matrix at once costs a fraction of reading it row by
+ * row, which mattered because the network is the one stage that cannot run in parallel.
+ *
+ * <p>A row holds, for one sentence, every party's stance probabilities (schema order, labels in
+ * schema order), then the sentiment probabilities. Calls lock the network object itself, the same
+ * monitor {@code ModelBundle.predict} holds, because DL4J graphs are not safe for concurrent use;
+ * any number of threads may share a runner, and they take turns.
+ */
+public final class NetworkRunner {
+
+    private final ComputationGraph network;
+    private final LabelSchema schema;
+    /** Per head (schema order, sentiment last), the manifest's decision bias, or null for none. */
+    private final double[][] biases;
+    private final int stanceClasses;
+    private final int width;
+
+    /** A runner over a bundle's network. */
+    public NetworkRunner(ModelBundle bundle) {
+        Objects.requireNonNull(bundle, "bundle");
+        NativeThreads.configure();
+        this.network = bundle.network();
+        this.schema = bundle.schema();
+        this.stanceClasses = schema.stances().size();
+        this.width = schema.parties().size() * stanceClasses + schema.sentiments().size();
+        List<String> heads = NetworkFactory.outputs(schema);
+        this.biases = new double[heads.size()][];
+        for (int h = 0; h < heads.size(); h++) {
+            biases[h] = bundle.manifest().decisionBias().get(heads.get(h));
+        }
+    }
+
+    /** Probability rows of encoded sentences, in the order given, in one forward pass. */
+    public float[][] forward(List<int[]> encoded) {
+        return forward(FeatureEncoder.batch(encoded));
+    }
+
+    /** Probability rows of a packed batch, in one forward pass. */
+    public float[][] forward(EncodedBatch batch) {
+        NativeThreads.configureThisThread();
+        INDArray[] outputs;
+        synchronized (network) {
+            outputs = network.output(false, new INDArray[] {batch.features()}, new INDArray[] {batch.mask()});
+        }
+        int rows = (int) batch.features().size(0);
+        float[][] result = new float[rows][width];
+        int column = 0;
+        for (INDArray head : outputs) {
+            int classes = (int) head.size(1);
+            float[] flat = rowMajor(head);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(flat, r * classes, result[r], column, classes);
+            }
+            column += classes;
+            release(head);
+        }
+        if (column != width) {
+            throw new IllegalStateException("the network produced " + column + " probabilities per sentence, the schema needs " + width);
+        }
+        return result;
+    }
+
+    /**
+     * The values of a [rows, classes] array in row-major order. Read from the buffer in one call:
+     * {@code INDArray.toFloatMatrix()} cost ten times the forward pass itself (measured), as it
+     * reads row by row.
+     */
+    private static float[] rowMajor(INDArray head) {
+        INDArray c = head.ordering() == 'c' && !head.isView() ? head : head.dup('c');
+        float[] flat = c.data().asFloat();
+        if (flat.length != c.length()) {
+            // A buffer larger than its array (shared or pooled): copy the array alone.
+            flat = c.dup('c').data().asFloat();
+        }
+        if (c != head) {
+            release(c);
+        }
+        return flat;
+    }
+
+    /** Frees an array's native memory now instead of when the garbage collector finds it. */
+    static void release(INDArray array) {
+        if (array != null && array.closeable()) {
+            array.close();
+        }
+    }
+
+    /** A probability row as a prediction, exactly as {@link ModelBundle#predict(EncodedBatch)} builds it. */
+    public Prediction prediction(float[] row) {
+        int parties = schema.parties().size();
+        List<Distribution> stances = new ArrayList<>(parties);
+        for (int p = 0; p < parties; p++) {
+            stances.add(new Distribution(schema.stances(), biased(doubles(row, p * stanceClasses, stanceClasses), p)));
+        }
+        int sentimentStart = parties * stanceClasses;
+        return new Prediction(stances, new Distribution(schema.sentiments(),
+                biased(doubles(row, sentimentStart, schema.sentiments().size()), parties)));
+    }
+
+    /** Applies the head's dev-tuned decision bias, as {@link ModelBundle#predict(EncodedBatch)} does. */
+    private double[] biased(double[] probabilities, int head) {
+        if (biases[head] != null) {
+            ModelBundle.applyBias(probabilities, biases[head]);
+        }
+        return probabilities;
+    }
+
+    private static double[] doubles(float[] row, int from, int length) {
+        double[] out = new double[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = row[from + i];
+        }
+        return out;
+    }
+
+    /** Probabilities per sentence row. */
+    public int width() {
+        return width;
+    }
+}

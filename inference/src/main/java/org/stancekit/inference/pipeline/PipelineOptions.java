@@ -1,0 +1,85 @@
+package org.stancekit.inference.pipeline;
+
+/**
+ * Tuning of the {@link ScoringPipeline}. The defaults were measured on a 2-core machine; see the
+ * README's benchmark section.
+ *
+ * @param workers threads that split and encode articles (default: one per core but one, which the
+ *                inference thread needs to itself: the forward passes are the one serial stage, and
+ *                on two cores one encoder kept pace with them with less contention than two)
+ * @param batchSize sentences per forward pass at most (default {@value #DEFAULT_BATCH_SIZE})
+ * @param batchCells sentences × width (feature slots, padding included) per forward pass at most
+ *                   (default {@value #DEFAULT_BATCH_CELLS}); see {@link BatchPlan}
+ * @param windowSentences sentences gathered, across article boundaries, before they are sorted by
+ *                        length and cut into batches (default {@value #DEFAULT_WINDOW_SENTENCES})
+ * @param queuedArticles articles read ahead of the inference thread at most
+ * @param inFlightChars characters of article text read but not yet scored at most; with the two
+ *                      counts above this bounds the pipeline's memory whatever the input
+ * @param idleFlushMillis when positive, a window that has waited this long for more input is
+ *                        scored as it is, so that results stream out of a slow source (standard
+ *                        input); 0 makes windows depend on the input alone, so that reruns are
+ *                        identical
+ */
+public record PipelineOptions(int workers, int batchSize, int batchCells, int windowSentences, int queuedArticles,
+                              long inFlightChars, long idleFlushMillis) {
+
+    /** Sentences per forward pass at most. */
+    public static final int DEFAULT_BATCH_SIZE = 2048;
+    /**
+     * Feature slots per forward pass at most: 1,024 sentences of 64 features. Measured on two
+     * cores, budgets from 32K to 64K cells ran fastest; below, per-call overhead shows; above,
+     * padding and cache misses.
+     */
+    public static final int DEFAULT_BATCH_CELLS = 65_536;
+    /**
+     * Sentences sorted together. Measured: windows of 16K sentences left 6% padding where 8K
+     * left 11% (and sorted 1,024-sentence batches 33%), for about 15% faster forward passes.
+     */
+    public static final int DEFAULT_WINDOW_SENTENCES = 16_384;
+
+    public PipelineOptions {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        }
+        if (batchSize < 1 || batchCells < 1 || windowSentences < 1 || queuedArticles < 1) {
+            throw new IllegalArgumentException("batch, window and queue sizes must be positive");
+        }
+        if (inFlightChars < 1024) {
+            throw new IllegalArgumentException("inFlightChars must be at least 1024, got " + inFlightChars);
+        }
+        if (idleFlushMillis < 0) {
+            throw new IllegalArgumentException("idleFlushMillis must not be negative");
+        }
+    }
+
+    /** Encoder threads by default: every core but the inference thread's, at least one. */
+    public static int defaultWorkers() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /** The defaults: {@link #defaultWorkers()}, the batch and window sizes above, 16M characters in flight. */
+    public static PipelineOptions defaults() {
+        return new PipelineOptions(defaultWorkers(), DEFAULT_BATCH_SIZE, DEFAULT_BATCH_CELLS,
+                DEFAULT_WINDOW_SENTENCES, 1024, 16L << 20, 0);
+    }
+
+    /** A copy with another number of workers. */
+    public PipelineOptions withWorkers(int n) {
+        return new PipelineOptions(n, batchSize, batchCells, windowSentences, queuedArticles, inFlightChars, idleFlushMillis);
+    }
+
+    /** A copy with other batch limits and window size. */
+    public PipelineOptions withBatching(int batch, int cells, int window) {
+        return new PipelineOptions(workers, batch, cells, window, queuedArticles, inFlightChars, idleFlushMillis);
+    }
+
+    /** A copy with another idle flush delay. */
+    public PipelineOptions withIdleFlushMillis(long millis) {
+        return new PipelineOptions(workers, batchSize, batchCells, windowSentences, queuedArticles, inFlightChars, millis);
+    }
+
+    /** Characters a window holds before it is scored even if it has fewer sentences than planned. */
+    long windowChars() {
+        return inFlightChars / 4;
+    }
+}
