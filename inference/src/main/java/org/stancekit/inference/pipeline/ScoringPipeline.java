@@ -315,6 +315,10 @@ public final class ScoringPipeline {
             List<Item> window = new ArrayList<>();
             int sentences = 0;
             long chars = 0;
+            // The first windows are small and double up to the full size, so that the network starts
+            // soon after the first articles are read instead of idling while a whole window fills;
+            // still a function of the input alone.
+            int windowSize = Math.min(options.windowSentences(), 2048);
             try {
                 while (true) {
                     Future<Item> next = options.idleFlushMillis() > 0 && !window.isEmpty()
@@ -335,7 +339,7 @@ public final class ScoringPipeline {
                         sentences += item.sentences();
                         chars += item.chars;
                     }
-                    if (!window.isEmpty() && (item == null || last || sentences >= options.windowSentences()
+                    if (!window.isEmpty() && (item == null || last || sentences >= windowSize
                             || chars >= options.windowChars())) {
                         ScoredWindow w = score(window);
                         // Released once scored, not once written: windows downstream are bounded by
@@ -345,6 +349,7 @@ public final class ScoringPipeline {
                         window = new ArrayList<>();
                         sentences = 0;
                         chars = 0;
+                        windowSize = Math.min(options.windowSentences(), windowSize * 2);
                     }
                     if (last) {
                         scored.put(item);
