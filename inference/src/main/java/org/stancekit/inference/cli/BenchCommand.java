@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.stancekit.bundle.BundleReader;
 import org.stancekit.bundle.ModelBundle;
 import org.stancekit.inference.bench.BenchCorpus;
 import org.stancekit.inference.bench.BenchReport;
@@ -14,6 +13,7 @@ import org.stancekit.inference.bench.Benchmark;
 import org.stancekit.inference.pipeline.PipelineOptions;
 import org.stancekit.runtime.ExitCodes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stancekit bench}: measures scoring speed and memory on a reproducible corpus. */
@@ -43,16 +43,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "The datasets folder the corpus is built from (default: ${DEFAULT-VALUE}).")
     Path datasets;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "BUNDLE",
-            description = "Model bundle (.zip). Default: the model embedded in StanceKit.")
-    Path model;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Encoder threads (default: one per core but one, left to the inference thread).")
-    Integer threads;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + PipelineOptions.DEFAULT_BATCH_SIZE,
-            description = "Sentences per forward pass at most (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--check", description = "Exit with 1 when a target is not met.")
     boolean check;
@@ -66,12 +58,8 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("stancekit bench: --sentences and --runs must be positive");
             return ExitCodes.USAGE;
         }
-        PipelineOptions pipeline = PipelineOptions.defaults().withBatching(batchSize, PipelineOptions.DEFAULT_BATCH_CELLS,
-                PipelineOptions.DEFAULT_WINDOW_SENTENCES);
-        if (threads != null) {
-            pipeline = pipeline.withWorkers(threads);
-        }
-        ModelBundle bundle = new BundleReader().readOrDefault(model);
+        PipelineOptions pipeline = engine.pipeline();
+        ModelBundle bundle = engine.bundle();
         BenchCorpus corpus = BenchCorpus.load(datasets);
         Path work = Files.createTempDirectory("stancekit-bench-");
         BenchReport report;

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.stancekit.bundle.BundleReader;
 import org.stancekit.bundle.ModelBundle;
 import org.stancekit.inference.BatchOptions;
 import org.stancekit.inference.BatchScorer;
@@ -16,9 +15,9 @@ import org.stancekit.inference.OutputFormat;
 import org.stancekit.inference.ReaderOptions;
 import org.stancekit.inference.ResumeMismatchException;
 import org.stancekit.inference.Scorer;
-import org.stancekit.inference.pipeline.PipelineOptions;
 import org.stancekit.runtime.ExitCodes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,9 +45,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "BUNDLE",
-            description = "Model bundle (.zip). Default: the model embedded in StanceKit.")
-    Path model;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -71,14 +69,6 @@ final class ScoreCommand implements Callable<Integer> {
                     + "articles already written are kept and not scored again. Without an interrupted run, starts afresh.")
     boolean resume;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads that split and encode articles (default: one per core but one, left to the inference thread).")
-    Integer threads;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + PipelineOptions.DEFAULT_BATCH_SIZE,
-            description = "Sentences per forward pass at most (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
             description = "Live progress on standard error: auto (when it is a terminal), always, never (default: ${DEFAULT-VALUE}).")
     ProgressMode progress;
@@ -93,18 +83,13 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         BatchOptions options;
         try {
-            PipelineOptions pipeline = PipelineOptions.defaults().withBatching(batchSize, PipelineOptions.DEFAULT_BATCH_CELLS,
-                PipelineOptions.DEFAULT_WINDOW_SENTENCES);
-            if (threads != null) {
-                pipeline = pipeline.withWorkers(threads);
-            }
-            options = new BatchOptions(new ReaderOptions(idColumn, textColumn, maxChars), pipeline, resume,
+            options = new BatchOptions(new ReaderOptions(idColumn, textColumn, maxChars), engine.pipeline(), resume,
                     BatchOptions.DEFAULT_CHECKPOINT_MILLIS);
         } catch (IllegalArgumentException e) {
             System.err.println("stancekit score: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        ModelBundle bundle = new BundleReader().readOrDefault(model);
+        ModelBundle bundle = engine.bundle();
         if (resume) {
             long done = BatchScorer.resumePoint(out);
             System.err.println(done < 0 ? "Nothing to resume in " + out + "; starting a new run."
