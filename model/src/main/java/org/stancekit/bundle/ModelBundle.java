@@ -24,6 +24,8 @@ public final class ModelBundle {
     private final ComputationGraph network;
     private final FeatureEncoder encoder;
     private final Manifest manifest;
+    /** Per output (schema order, sentiment last), the decision bias or null; looked up once, not per sentence. */
+    private final double[][] headBias;
 
     /** Assembles a bundle; the network's heads must match the manifest's schema. */
     public ModelBundle(ComputationGraph network, FeatureEncoder encoder, Manifest manifest) {
@@ -34,6 +36,11 @@ public final class ModelBundle {
         if (heads != manifest.schema().parties().size() + 1) {
             throw new IllegalArgumentException("network has " + heads + " outputs but the schema needs "
                     + (manifest.schema().parties().size() + 1));
+        }
+        List<String> names = NetworkFactory.outputs(manifest.schema());
+        this.headBias = new double[names.size()][];
+        for (int h = 0; h < names.size(); h++) {
+            headBias[h] = manifest.decisionBias().get(names.get(h));
         }
     }
 
@@ -56,29 +63,53 @@ public final class ModelBundle {
         synchronized (network) {
             outputs = network.output(false, new INDArray[] {batch.features()}, new INDArray[] {batch.mask()});
         }
-        LabelSchema schema = manifest.schema();
         int rows = (int) batch.features().size(0);
-        int parties = schema.parties().size();
-        List<String> heads = NetworkFactory.outputs(schema);
-        double[][][] probabilities = new double[heads.size()][][];
-        for (int h = 0; h < heads.size(); h++) {
-            probabilities[h] = outputs[h].toDoubleMatrix();
-            double[] bias = manifest.decisionBias().get(heads.get(h));
-            if (bias != null) {
-                for (double[] row : probabilities[h]) {
-                    applyBias(row, bias);
-                }
-            }
+        float[][][] heads = new float[outputs.length][][];
+        int width = 0;
+        for (int h = 0; h < outputs.length; h++) {
+            heads[h] = outputs[h].toFloatMatrix();
+            width += (int) outputs[h].size(1);
         }
         List<Prediction> out = new ArrayList<>(rows);
+        float[] row = new float[width];
         for (int r = 0; r < rows; r++) {
-            List<Distribution> stances = new ArrayList<>(parties);
-            for (int p = 0; p < parties; p++) {
-                stances.add(new Distribution(schema.stances(), probabilities[p][r]));
+            int at = 0;
+            for (float[][] head : heads) {
+                System.arraycopy(head[r], 0, row, at, head[r].length);
+                at += head[r].length;
             }
-            out.add(new Prediction(stances, new Distribution(schema.sentiments(), probabilities[parties][r])));
+            out.add(prediction(row));
         }
         return out;
+    }
+
+    /**
+     * One sentence's prediction from its probabilities, the heads concatenated in output order
+     * (each party's stance labels, then the sentiment labels), with the manifest's decision biases
+     * applied. The one place raw network output becomes a {@link Prediction}, so every scoring
+     * path (this class, the batch pipeline) decides alike.
+     */
+    public Prediction prediction(float[] row) {
+        LabelSchema schema = manifest.schema();
+        int parties = schema.parties().size();
+        int stanceClasses = schema.stances().size();
+        List<Distribution> stances = new ArrayList<>(parties);
+        for (int p = 0; p < parties; p++) {
+            stances.add(new Distribution(schema.stances(), biased(row, p * stanceClasses, stanceClasses, p)));
+        }
+        return new Prediction(stances, new Distribution(schema.sentiments(),
+                biased(row, parties * stanceClasses, schema.sentiments().size(), parties)));
+    }
+
+    private double[] biased(float[] row, int from, int length, int head) {
+        double[] probabilities = new double[length];
+        for (int i = 0; i < length; i++) {
+            probabilities[i] = row[from + i];
+        }
+        if (headBias[head] != null) {
+            applyBias(probabilities, headBias[head]);
+        }
+        return probabilities;
     }
 
     /**

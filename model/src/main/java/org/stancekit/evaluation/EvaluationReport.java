@@ -36,6 +36,11 @@ public record EvaluationReport(String model, String data, String split, Evaluati
         return m;
     }
 
+    /** The same report with these gates (checked against {@link #metrics()} of this one). */
+    public EvaluationReport withGates(List<Gate> checked) {
+        return new EvaluationReport(model, data, split, evaluation, intervals, baselines, checked);
+    }
+
     /** True when every gate passed (or there are none). */
     public boolean passed() {
         return gates.stream().allMatch(Gate::passed);

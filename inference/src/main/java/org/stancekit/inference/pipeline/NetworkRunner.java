@@ -1,17 +1,14 @@
 package org.stancekit.inference.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stancekit.bundle.ModelBundle;
-import org.stancekit.domain.Distribution;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Prediction;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
-import org.stancekit.network.NetworkFactory;
 
 /**
  * The forward pass, as {@link ModelBundle#predict(EncodedBatch)} does it, but returning plain
@@ -25,26 +22,18 @@ import org.stancekit.network.NetworkFactory;
  */
 public final class NetworkRunner {
 
+    private final ModelBundle bundle;
     private final ComputationGraph network;
-    private final LabelSchema schema;
-    /** Per head (schema order, sentiment last), the manifest's decision bias, or null for none. */
-    private final double[][] biases;
-    private final int stanceClasses;
     private final int width;
 
     /** A runner over a bundle's network. */
     public NetworkRunner(ModelBundle bundle) {
         Objects.requireNonNull(bundle, "bundle");
         NativeThreads.configure();
+        this.bundle = bundle;
         this.network = bundle.network();
-        this.schema = bundle.schema();
-        this.stanceClasses = schema.stances().size();
-        this.width = schema.parties().size() * stanceClasses + schema.sentiments().size();
-        List<String> heads = NetworkFactory.outputs(schema);
-        this.biases = new double[heads.size()][];
-        for (int h = 0; h < heads.size(); h++) {
-            biases[h] = bundle.manifest().decisionBias().get(heads.get(h));
-        }
+        LabelSchema schema = bundle.schema();
+        this.width = schema.parties().size() * schema.stances().size() + schema.sentiments().size();
     }
 
     /** Probability rows of encoded sentences, in the order given, in one forward pass. */
@@ -102,32 +91,9 @@ public final class NetworkRunner {
         }
     }
 
-    /** A probability row as a prediction, exactly as {@link ModelBundle#predict(EncodedBatch)} builds it. */
+    /** A probability row as a prediction, decision biases applied: {@link ModelBundle#prediction(float[])}. */
     public Prediction prediction(float[] row) {
-        int parties = schema.parties().size();
-        List<Distribution> stances = new ArrayList<>(parties);
-        for (int p = 0; p < parties; p++) {
-            stances.add(new Distribution(schema.stances(), biased(doubles(row, p * stanceClasses, stanceClasses), p)));
-        }
-        int sentimentStart = parties * stanceClasses;
-        return new Prediction(stances, new Distribution(schema.sentiments(),
-                biased(doubles(row, sentimentStart, schema.sentiments().size()), parties)));
-    }
-
-    /** Applies the head's dev-tuned decision bias, as {@link ModelBundle#predict(EncodedBatch)} does. */
-    private double[] biased(double[] probabilities, int head) {
-        if (biases[head] != null) {
-            ModelBundle.applyBias(probabilities, biases[head]);
-        }
-        return probabilities;
-    }
-
-    private static double[] doubles(float[] row, int from, int length) {
-        double[] out = new double[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = row[from + i];
-        }
-        return out;
+        return bundle.prediction(row);
     }
 
     /** Probabilities per sentence row. */

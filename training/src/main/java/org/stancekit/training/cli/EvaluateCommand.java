@@ -96,18 +96,17 @@ final class EvaluateCommand implements Callable<Integer> {
             baselineResults.putAll(Baselines.evaluateAll(Baselines.standard(seed), dataset, which, seed));
             System.err.printf(Locale.ROOT, "Baselines trained and evaluated in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
-        EvaluationReport draft = new EvaluationReport(model.describe(), data.toString(), which.label(), evaluation,
+        EvaluationReport ungated = new EvaluationReport(model.describe(), data.toString(), which.label(), evaluation,
                 new Bootstrap(Bootstrap.DEFAULT_ITERATIONS, seed).macroF1Intervals(bundle.schema(), gold, predicted),
                 baselineResults, List.of());
         List<Gate> gates = new ArrayList<>();
         if (failUnder != null) {
-            gates.addAll(Gates.failUnder(draft.metrics(), Gates.parseFailUnder(failUnder)));
+            gates.addAll(Gates.failUnder(ungated.metrics(), Gates.parseFailUnder(failUnder)));
         }
         if (compareTo != null) {
-            gates.addAll(Gates.compareTo(draft.metrics(), compareTo, maxDrop));
+            gates.addAll(Gates.compareTo(ungated.metrics(), compareTo, maxDrop));
         }
-        EvaluationReport full = new EvaluationReport(draft.model(), draft.data(), draft.split(), evaluation,
-                draft.intervals(), baselineResults, gates);
+        EvaluationReport full = ungated.withGates(gates);
         new ReportWriter().write(full, report);
 
         System.out.print(MetricsTable.render(full));
