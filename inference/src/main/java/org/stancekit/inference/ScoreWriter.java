@@ -85,10 +85,10 @@ public final class ScoreWriter implements Closeable {
             closeQuietly();
             throw e;
         }
-        errorsCsv = new CSVWriter(errors.writer());
+        errorsCsv = new ScoreCsvWriter(errors.writer());
         if (format == OutputFormat.CSV) {
-            sentencesCsv = new CSVWriter(sentences.writer());
-            articlesCsv = new CSVWriter(articles.writer());
+            sentencesCsv = new ScoreCsvWriter(sentences.writer());
+            articlesCsv = new ScoreCsvWriter(articles.writer());
         } else {
             sentencesCsv = null;
             articlesCsv = null;

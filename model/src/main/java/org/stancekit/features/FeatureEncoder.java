@@ -38,7 +38,7 @@ public final class FeatureEncoder {
     private final Vocabulary vocabulary;
     private final Tokenizer tokenizer = new Tokenizer();
     private final List<String> lexiconParties;
-    private final FeatureIndex index;
+    private final FeatureTable table;
     /** Vocabulary indices of the party markers: [party][0] for "!PARTY", [party][1] for "@PARTY". */
     private final int[][] markerIds;
     /** Per-thread working memory of {@link #encode(String)}; the encoder itself stays safe to share. */
@@ -50,7 +50,7 @@ public final class FeatureEncoder {
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.lexiconParties = List.copyOf(new TreeSet<>(lexicon.parties()));
-        this.index = new FeatureIndex(vocabulary.features());
+        this.table = new FeatureTable(vocabulary.features(), lexiconParties);
         this.markerIds = new int[lexiconParties.size()][];
         for (int p = 0; p < markerIds.length; p++) {
             String party = lexiconParties.get(p);
@@ -123,14 +123,18 @@ public final class FeatureEncoder {
      * {@link FeatureSettings#maxFeatures()} of them.
      *
      * <p>Scoring calls this for every sentence, so it walks the features in the order
-     * {@code features} lists them but looks each up from a reused character buffer, and drops
-     * repeats by index, without building the feature strings: the same indices, in the same order,
-     * several times faster (a test checks it against the string-building path).
+     * {@code features} lists them but finds each from its words' numbers in a {@link FeatureTable},
+     * and drops repeats by index, without building the feature strings: the same indices, in the
+     * same order, several times faster (a test checks it against the string-building path).
      */
     public int[] encode(String sentence) {
         List<Token> tokens = tokenizer.tokenize(sentence);
         List<Mention> mentions = lexicon.find(tokens);
-        Encoding e = scratch.get().start(settings.maxFeatures());
+        Encoding e = scratch.get().start(settings.maxFeatures(), tokens.size());
+        int[] words = e.words;
+        for (int i = 0; i < tokens.size(); i++) {
+            words[i] = table.word(tokens.get(i).form());
+        }
         for (int p = 0; p < markerIds.length && !e.full(); p++) {
             boolean mentioned = false;
             for (Mention m : mentions) {
@@ -141,27 +145,27 @@ public final class FeatureEncoder {
         int window = settings.contextWindow();
         if (window > 0) {
             for (Mention m : mentions) {
+                int party = lexiconParties.indexOf(m.party());
                 int from = Math.max(0, m.start() - window);
                 int to = Math.min(tokens.size(), m.end() + window);
                 for (int i = from; i < to && !e.full(); i++) {
                     if (i < m.start() || i >= m.end()) {
-                        e.start(m.party()).append('>').append(tokens.get(i).form()).lookUp(index);
+                        e.add(table.context(party, words[i]));
                     }
                 }
             }
         }
         for (int i = 0; i < tokens.size() && !e.full(); i++) {
-            e.start("w:").append(tokens.get(i).form()).lookUp(index);
+            e.add(table.unigram(words[i]));
         }
         if (settings.ngrams() >= 2) {
             for (int i = 0; i + 1 < tokens.size() && !e.full(); i++) {
-                e.start("b:").append(tokens.get(i).form()).append(' ').append(tokens.get(i + 1).form()).lookUp(index);
+                e.add(table.bigram(words[i], words[i + 1]));
             }
         }
         if (settings.ngrams() >= 3) {
             for (int i = 0; i + 2 < tokens.size() && !e.full(); i++) {
-                e.start("t:").append(tokens.get(i).form()).append(' ').append(tokens.get(i + 1).form())
-                        .append(' ').append(tokens.get(i + 2).form()).lookUp(index);
+                e.add(table.trigram(words[i], words[i + 1], words[i + 2]));
             }
         }
         return e.result();
@@ -169,22 +173,24 @@ public final class FeatureEncoder {
 
     /**
      * The working memory of {@link #encode(String)}, one per thread and reused, so that encoding a
-     * sentence allocates nothing but its result: a spelling buffer, the indices found, and a "seen"
-     * stamp per vocabulary index (an index was seen in this sentence when its stamp equals the
-     * sentence's generation, so nothing needs clearing between sentences).
+     * sentence allocates nothing but its result: the tokens' word numbers, the indices found, and
+     * a "seen" stamp per vocabulary index (an index was seen in this sentence when its stamp
+     * equals the sentence's generation, so nothing needs clearing between sentences).
      */
     private final class Encoding {
         private final int[] stamps = new int[vocabulary.size()];
         private int generation;
         private int[] ids = new int[0];
+        private int[] words = new int[0];
         private int limit;
-        private char[] buffer = new char[64];
-        private int length;
         private int n;
 
-        Encoding start(int maxFeatures) {
+        Encoding start(int maxFeatures, int tokens) {
             if (ids.length < maxFeatures) {
                 ids = new int[maxFeatures];
+            }
+            if (words.length < tokens) {
+                words = new int[Math.max(tokens, 2 * words.length)];
             }
             limit = maxFeatures;
             n = 0;
@@ -198,33 +204,6 @@ public final class FeatureEncoder {
 
         boolean full() {
             return n == limit;
-        }
-
-        Encoding start(String prefix) {
-            length = 0;
-            return append(prefix);
-        }
-
-        Encoding append(String s) {
-            int len = s.length();
-            if (length + len > buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + len));
-            }
-            s.getChars(0, len, buffer, length);
-            length += len;
-            return this;
-        }
-
-        Encoding append(char c) {
-            if (length == buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
-            }
-            buffer[length++] = c;
-            return this;
-        }
-
-        void lookUp(FeatureIndex index) {
-            add(index.indexOf(buffer, length));
         }
 
         /** Adds a known index not seen before in this sentence; ignores -1 (unknown) and repeats. */

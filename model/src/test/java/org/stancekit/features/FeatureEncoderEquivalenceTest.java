@@ -68,6 +68,19 @@ class FeatureEncoderEquivalenceTest {
     }
 
     @Test
+    void tokensThatLookLikeFeatureSyntax() {
+        // Words holding the characters feature strings are built with (':', '>') must still be
+        // parsed back into the right words when the vocabulary is keyed by word numbers.
+        List<String> texts = List.of("Russia >> w:b b:c US>x said t:a b c > Ukraine",
+                "Ukraine > Russia -> US : w: b: t: >> Europe", "US>US Russia>Russia w:w:w b:b:b", "Europe > > >");
+        FeatureEncoder encoder = FeatureEncoder.fit(texts, new FeatureSettings(3, 3, 1, 1_000, 200), PartyLexicon.loadDefault());
+        for (String text : texts) {
+            assertArrayEquals(ReferenceEncoding.encode(encoder, text), encoder.encode(text), text);
+            assertTrue(encoder.encode(text).length > 4, text); // the four markers and at least one word
+        }
+    }
+
+    @Test
     void batchesAreTheSameArrays() throws Exception {
         FeatureEncoder shipped = new BundleReader().readDefault().encoder();
         List<String> texts = texts();

@@ -36,11 +36,6 @@ public final class NetworkRunner {
         this.width = schema.parties().size() * schema.stances().size() + schema.sentiments().size();
     }
 
-    /** Probability rows of encoded sentences, in the order given, in one forward pass. */
-    public float[][] forward(List<int[]> encoded) {
-        return forward(FeatureEncoder.batch(encoded));
-    }
-
     /** Probability rows of a packed batch, in one forward pass. */
     public float[][] forward(EncodedBatch batch) {
         NativeThreads.configureThisThread();

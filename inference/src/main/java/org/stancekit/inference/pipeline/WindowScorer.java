@@ -2,18 +2,35 @@ package org.stancekit.inference.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.stancekit.features.EncodedBatch;
+import org.stancekit.features.FeatureEncoder;
 
 /**
  * Scores the sentences of a group of articles (a window) together: the sentences of all its
  * articles are planned into batches across article boundaries ({@link BatchPlan}), run, and
  * their probability rows handed back article by article, in reading order. Big batches amortise
  * the per-call cost of a forward pass, which dominates for short articles and CSV rows.
+ *
+ * <p>Scoring is two steps, {@link #pack} and {@link #run}, so that the streaming pipeline can
+ * plan and pack the next window on another thread while the network runs this one: only the
+ * forward passes are left on the one thread that cannot be parallelised.
  */
 public final class WindowScorer {
 
     private final NetworkRunner runner;
     private final int batchSize;
     private final int batchCells;
+
+    /** A window's sentences planned into batches and packed into network input. */
+    public record PackedWindow(int[] articleSizes, int[][] plan, List<EncodedBatch> batches) {
+        /** Frees the packed input's native memory (after {@link #run}, or when it will never run). */
+        void release() {
+            for (EncodedBatch b : batches) {
+                NetworkRunner.release(b.features());
+                NetworkRunner.release(b.mask());
+            }
+        }
+    }
 
     /** A window scorer with this runner and these batch limits (see {@link BatchPlan}). */
     public WindowScorer(NetworkRunner runner, int batchSize, int batchCells) {
@@ -22,11 +39,18 @@ public final class WindowScorer {
         this.batchCells = batchCells;
     }
 
-    /** For each article, for each sentence, its probability row. */
+    /** For each article, for each sentence, its probability row: {@link #run} of {@link #pack}. */
     public float[][][] score(List<EncodedArticle> articles) {
+        return run(pack(articles));
+    }
+
+    /** Plans the articles' sentences into batches and packs each batch; any thread. */
+    public PackedWindow pack(List<EncodedArticle> articles) {
+        int[] sizes = new int[articles.size()];
         int total = 0;
-        for (EncodedArticle a : articles) {
-            total += a.size();
+        for (int a = 0; a < sizes.length; a++) {
+            sizes[a] = articles.get(a).size();
+            total += sizes[a];
         }
         int[][] features = new int[total][];
         int at = 0;
@@ -35,21 +59,43 @@ public final class WindowScorer {
                 features[at++] = f;
             }
         }
-        float[][] rows = new float[total][];
-        for (int[] batch : BatchPlan.plan(features, batchSize, batchCells)) {
-            List<int[]> encoded = new ArrayList<>(batch.length);
+        int[][] plan = BatchPlan.plan(features, batchSize, batchCells);
+        List<EncodedBatch> batches = new ArrayList<>(plan.length);
+        for (int[] batch : plan) {
+            List<int[]> rows = new ArrayList<>(batch.length);
             for (int i : batch) {
-                encoded.add(features[i]);
+                rows.add(features[i]);
             }
-            float[][] out = runner.forward(encoded);
-            for (int k = 0; k < batch.length; k++) {
-                rows[batch[k]] = out[k];
-            }
+            batches.add(FeatureEncoder.batch(rows));
         }
-        float[][][] perArticle = new float[articles.size()][][];
-        at = 0;
+        return new PackedWindow(sizes, plan, batches);
+    }
+
+    /**
+     * Runs a packed window's forward passes and returns, for each article, for each sentence, its
+     * probability row, in reading order; frees the packed input.
+     */
+    public float[][][] run(PackedWindow window) {
+        int total = 0;
+        for (int n : window.articleSizes()) {
+            total += n;
+        }
+        float[][] rows = new float[total][];
+        try {
+            for (int b = 0; b < window.plan().length; b++) {
+                int[] batch = window.plan()[b];
+                float[][] out = runner.forward(window.batches().get(b));
+                for (int k = 0; k < batch.length; k++) {
+                    rows[batch[k]] = out[k];
+                }
+            }
+        } finally {
+            window.release();
+        }
+        float[][][] perArticle = new float[window.articleSizes().length][][];
+        int at = 0;
         for (int a = 0; a < perArticle.length; a++) {
-            int n = articles.get(a).size();
+            int n = window.articleSizes()[a];
             perArticle[a] = new float[n][];
             System.arraycopy(rows, at, perArticle[a], 0, n);
             at += n;
