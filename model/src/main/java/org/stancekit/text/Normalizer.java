@@ -43,10 +43,20 @@ public final class Normalizer {
         return true;
     }
 
+    /** The lowest character {@link #mapPunctuation} changes, but for the backtick. */
+    private static final char FIRST_MAPPED = '\u00AB';
+
     private static String mapPunctuation(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c < FIRST_MAPPED && c != '`') {
+                // Most characters: skip the switch (measured: a tenth of the encoder's time).
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
             char m = switch (c) {
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '`' -> '\'';
                 case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
@@ -108,6 +118,6 @@ public final class Normalizer {
     }
 
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r');
     }
 }
