@@ -92,6 +92,8 @@ public final class DatasetChecker {
 
         int doubleAnnotated = 0;
         Map<String, Double> kappa = new LinkedHashMap<>();
+        Map<String, Integer> doubleBySplit = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> kappaBySplit = new LinkedHashMap<>();
         if (annotatorA != null && annotatorB != null) {
             Map<String, Labels> a = Annotation.read(annotatorA, schema);
             Map<String, Labels> b = Annotation.read(annotatorB, schema);
@@ -106,21 +108,40 @@ public final class DatasetChecker {
                     problems.add("test sentence " + r.id() + " was not annotated twice");
                 }
             }
-            if (!both.isEmpty()) {
-                for (int p = 0; p < schema.parties().size(); p++) {
-                    int index = p;
-                    kappa.put(LabelSchema.column(schema.parties().get(p)), CohenKappa.of(
-                            both.stream().map(id -> a.get(id).stances().get(index)).toList(),
-                            both.stream().map(id -> b.get(id).stances().get(index)).toList()));
+            kappa.putAll(kappas(both, a, b, schema));
+            // Per split too: the test split was annotated twice in full, other splits in samples,
+            // and the card reports both.
+            for (Split split : Split.values()) {
+                List<String> ids = both.stream()
+                        .filter(id -> byId.containsKey(id) && byId.get(id).split() == split).toList();
+                if (!ids.isEmpty()) {
+                    doubleBySplit.put(split.label(), ids.size());
+                    kappaBySplit.put(split.label(), kappas(ids, a, b, schema));
                 }
-                kappa.put("sentiment", CohenKappa.of(both.stream().map(id -> a.get(id).sentiment()).toList(),
-                        both.stream().map(id -> b.get(id).sentiment()).toList()));
             }
         } else if (bySplit.get(Split.TEST.label()) > 0) {
             warnings.add("no agreement files given: double annotation of the test split not checked");
         }
         return new DatasetReport(rows.size(), bySplit, stanceCounts, referring, noParty, sentimentCounts, bySource,
-                doubleAnnotated, kappa, problems, warnings);
+                doubleAnnotated, kappa, doubleBySplit, kappaBySplit, problems, warnings);
+    }
+
+    /** Cohen's kappa per party and for sentiment over the sentences {@code ids} (empty when none). */
+    private static Map<String, Double> kappas(List<String> ids, Map<String, Labels> a, Map<String, Labels> b,
+                                              LabelSchema schema) {
+        Map<String, Double> kappa = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return kappa;
+        }
+        for (int p = 0; p < schema.parties().size(); p++) {
+            int index = p;
+            kappa.put(LabelSchema.column(schema.parties().get(p)), CohenKappa.of(
+                    ids.stream().map(id -> a.get(id).stances().get(index)).toList(),
+                    ids.stream().map(id -> b.get(id).stances().get(index)).toList()));
+        }
+        kappa.put("sentiment", CohenKappa.of(ids.stream().map(id -> a.get(id).sentiment()).toList(),
+                ids.stream().map(id -> b.get(id).sentiment()).toList()));
+        return kappa;
     }
 
     /** Resolves the conventional agreement files next to a dataset: {@code ../agreement/annotator_{a,b}.csv}. */

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param bySource rows per source
  * @param doubleAnnotated rows labelled by both annotators (0 without agreement files)
  * @param kappa Cohen's kappa per party (lower case) and for {@code sentiment}; empty without agreement files
+ * @param doubleAnnotatedBySplit double-annotated rows per split (splits without any left out)
+ * @param kappaBySplit {@code split → } the kappas of {@code kappa} over that split's double-annotated rows
  * @param problems every violation found; the check passes when empty
  * @param warnings notes that do not fail the check
  */
@@ -23,6 +25,7 @@ public record DatasetReport(int sentences, Map<String, Integer> bySplit,
                             Map<String, Integer> referring, int noParty,
                             Map<String, Map<String, Integer>> sentimentCounts, Map<String, Integer> bySource,
                             int doubleAnnotated, Map<String, Double> kappa,
+                            Map<String, Integer> doubleAnnotatedBySplit, Map<String, Map<String, Double>> kappaBySplit,
                             List<String> problems, List<String> warnings) {
 
     /** True when no problem was found. */

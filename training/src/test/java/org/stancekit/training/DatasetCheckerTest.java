@@ -52,4 +52,23 @@ class DatasetCheckerTest {
         assertEquals(1, r.problems().size(), r.problems().toString());
         assertTrue(r.problems().get(0).contains("test sentence c was not annotated twice"));
     }
+
+    @Test
+    void kappaIsAlsoReportedPerSplit(@TempDir Path dir) throws IOException {
+        Dataset d = data("a,news,doc1,0,One.,FAVOR,NONE,NONE,NONE,POSITIVE,test\n"
+                + "b,news,doc1,1,Two.,NONE,NONE,NONE,NONE,NEUTRAL,test\n"
+                + "c,news,doc2,0,Three.,AGAINST,NONE,NONE,NONE,NEGATIVE,train\n"
+                + "d,news,doc2,1,Four.,NONE,NONE,NONE,NONE,NEUTRAL,train\n");
+        String header = "id,us,ukraine,russia,europe,sentiment\n";
+        Path a = Files.writeString(dir.resolve("a.csv"), header + "a,FAVOR,NONE,NONE,NONE,POSITIVE\n"
+                + "b,NONE,NONE,NONE,NONE,NEUTRAL\nc,AGAINST,NONE,NONE,NONE,NEGATIVE\nd,NONE,NONE,NONE,NONE,NEUTRAL\n");
+        Path b = Files.writeString(dir.resolve("b.csv"), header + "a,FAVOR,NONE,NONE,NONE,POSITIVE\n"
+                + "b,NONE,NONE,NONE,NONE,NEUTRAL\nc,NONE,NONE,NONE,NONE,NEGATIVE\nd,NONE,NONE,NONE,NONE,NEUTRAL\n");
+        DatasetReport r = new DatasetChecker().check(d, a, b);
+        assertTrue(r.passed(), r.problems().toString());
+        assertEquals(java.util.Map.of("train", 2, "test", 2), r.doubleAnnotatedBySplit());
+        assertEquals(1.0, r.kappaBySplit().get("test").get("us"), 1e-12);
+        assertEquals(0.0, r.kappaBySplit().get("train").get("us"), 1e-12); // po 0.5, pe 0.5
+        assertEquals(5.0 / 9, r.kappa().get("us"), 1e-12); // po 12/16, pe 7/16
+    }
 }

@@ -76,9 +76,16 @@ final class DatasetCommand {
                         c.getOrDefault("POSITIVE", 0), c.getOrDefault("NEGATIVE", 0), c.getOrDefault("NEUTRAL", 0)));
             }
             if (files != null) {
-                sb.append(String.format(Locale.ROOT, "%ndouble-annotated: %d sentences (%s, %s)%n",
-                        r.doubleAnnotated(), files[0], files[1]));
-                r.kappa().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "Cohen's kappa %-9s %.3f%n", k, v)));
+                sb.append(String.format(Locale.ROOT, "%ndouble-annotated: %d sentences %s (%s, %s)%n",
+                        r.doubleAnnotated(), r.doubleAnnotatedBySplit(), files[0], files[1]));
+                sb.append(String.format(Locale.ROOT, "%-23s %6s", "", "all"));
+                r.kappaBySplit().keySet().forEach(split -> sb.append(String.format(Locale.ROOT, " %6s", split)));
+                sb.append(System.lineSeparator());
+                r.kappa().forEach((k, v) -> {
+                    sb.append(String.format(Locale.ROOT, "Cohen's kappa %-9s %6.3f", k, v));
+                    r.kappaBySplit().values().forEach(bySplit -> sb.append(String.format(Locale.ROOT, " %6.3f", bySplit.get(k))));
+                    sb.append(System.lineSeparator());
+                });
             }
             r.warnings().stream().limit(20).forEach(w -> sb.append("warning: ").append(w).append(System.lineSeparator()));
             if (r.warnings().size() > 20) {
