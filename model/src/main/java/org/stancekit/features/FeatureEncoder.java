@@ -105,7 +105,29 @@ public final class FeatureEncoder {
                 out.add("t:" + tokens.get(i).form() + " " + tokens.get(i + 1).form() + " " + tokens.get(i + 2).form());
             }
         }
+        for (Token t : tokens) {
+            out.addAll(charNgrams(t.form(), settings.charNgrams()));
+        }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * The character n-gram features ({@code c:gram}) of a word: every n-gram of length 3 to
+     * {@code longest} of {@code <word>}, shortest first, left to right; none when {@code longest}
+     * is 0.
+     */
+    static List<String> charNgrams(String form, int longest) {
+        if (longest == 0) {
+            return List.of();
+        }
+        String marked = "<" + form + ">";
+        List<String> grams = new ArrayList<>();
+        for (int n = 3; n <= longest; n++) {
+            for (int i = 0; i + n <= marked.length(); i++) {
+                grams.add("c:" + marked.substring(i, i + n));
+            }
+        }
+        return grams;
     }
 
     /** Parties the lexicon finds named in a sentence. */
@@ -135,17 +157,24 @@ public final class FeatureEncoder {
         for (int i = 0; i < tokens.size(); i++) {
             words[i] = table.word(tokens.get(i).form());
         }
+        // Index loops over the mentions: an iterator per party per sentence was a tenth of what
+        // scoring allocates.
+        int[] parties = e.mentionParties(mentions.size());
+        for (int k = 0; k < mentions.size(); k++) {
+            parties[k] = lexiconParties.indexOf(mentions.get(k).party());
+        }
         for (int p = 0; p < markerIds.length && !e.full(); p++) {
             boolean mentioned = false;
-            for (Mention m : mentions) {
-                mentioned |= m.party().equals(lexiconParties.get(p));
+            for (int k = 0; k < mentions.size(); k++) {
+                mentioned |= parties[k] == p;
             }
             e.add(markerIds[p][mentioned ? 1 : 0]);
         }
         int window = settings.contextWindow();
         if (window > 0) {
-            for (Mention m : mentions) {
-                int party = lexiconParties.indexOf(m.party());
+            for (int k = 0; k < mentions.size(); k++) {
+                Mention m = mentions.get(k);
+                int party = parties[k];
                 int from = Math.max(0, m.start() - window);
                 int to = Math.min(tokens.size(), m.end() + window);
                 for (int i = from; i < to && !e.full(); i++) {
@@ -168,6 +197,13 @@ public final class FeatureEncoder {
                 e.add(table.trigram(words[i], words[i + 1], words[i + 2]));
             }
         }
+        if (settings.charNgrams() > 0) {
+            for (int i = 0; i < tokens.size() && !e.full(); i++) {
+                for (int id : table.charNgrams(words[i], tokens.get(i).form(), settings.charNgrams())) {
+                    e.add(id);
+                }
+            }
+        }
         return e.result();
     }
 
@@ -182,6 +218,7 @@ public final class FeatureEncoder {
         private int generation;
         private int[] ids = new int[0];
         private int[] words = new int[0];
+        private int[] parties = new int[0];
         private int limit;
         private int n;
 
@@ -204,6 +241,14 @@ public final class FeatureEncoder {
 
         boolean full() {
             return n == limit;
+        }
+
+        /** Room for the party numbers of this many mentions. */
+        int[] mentionParties(int mentions) {
+            if (parties.length < mentions) {
+                parties = new int[Math.max(mentions, 2 * parties.length)];
+            }
+            return parties;
         }
 
         /** Adds a known index not seen before in this sentence; ignores -1 (unknown) and repeats. */

@@ -10,13 +10,27 @@ package org.stancekit.features;
  * @param minCount features seen fewer times in the training split are dropped
  * @param maxVocabulary the most frequent features kept at most
  * @param maxFeatures features per sentence at most (the network input width)
+ * @param charNgrams longest character n-gram of a word: with 3 to 6, every word also yields its
+ *                   character n-grams of length 3 up to this, with {@code <} and {@code >} marking
+ *                   its ends (fastText's subwords), so that unseen inflections and names share
+ *                   features with seen ones; 0 turns them off (missing in bundles written before it
+ *                   existed, which read as 0)
  */
-public record FeatureSettings(int ngrams, int contextWindow, int minCount, int maxVocabulary, int maxFeatures) {
+public record FeatureSettings(int ngrams, int contextWindow, int minCount, int maxVocabulary, int maxFeatures,
+                              int charNgrams) {
 
     /** The settings of the shipped model. */
-    public static final FeatureSettings DEFAULT = new FeatureSettings(2, 8, 2, 50_000, 200);
+    public static final FeatureSettings DEFAULT = new FeatureSettings(2, 8, 2, 50_000, 200, 0);
+
+    /** Settings without character n-grams. */
+    public FeatureSettings(int ngrams, int contextWindow, int minCount, int maxVocabulary, int maxFeatures) {
+        this(ngrams, contextWindow, minCount, maxVocabulary, maxFeatures, 0);
+    }
 
     public FeatureSettings {
+        if (charNgrams != 0 && (charNgrams < 3 || charNgrams > 6)) {
+            throw new IllegalArgumentException("charNgrams must be 0 (off) or 3..6, got " + charNgrams);
+        }
         if (ngrams < 1 || ngrams > 3) {
             throw new IllegalArgumentException("ngrams must be 1, 2 or 3, got " + ngrams);
         }

@@ -16,8 +16,9 @@ import java.util.Map;
  * cache misses comparing spellings; this cuts the lookups that touch text to one per token.
  *
  * <p>Built by parsing the vocabulary's feature strings, whose forms {@link FeatureEncoder#features}
- * defines: {@code w:word}, {@code b:a b}, {@code t:a b c}, {@code PARTY>word}; tokens never hold
- * a space, and party names never hold {@code >}. Immutable, so safe to share between threads.
+ * defines: {@code w:word}, {@code b:a b}, {@code t:a b c}, {@code PARTY>word}, {@code c:gram}; tokens
+ * never hold a space, and party names never hold {@code >}. A word's character n-grams are looked up
+ * once per word number and remembered. Immutable, so safe to share between threads.
  */
 final class FeatureTable {
 
@@ -29,6 +30,11 @@ final class FeatureTable {
     private final int[][] contexts;
     private final LongIndex bigrams;
     private final LongIndex trigrams;
+    /** Character n-gram features ({@code c:} removed) to their indices. */
+    private final WordIndex grams;
+    private final int[] gramIds;
+    /** Per word number, the indices of its known character n-grams in feature order (built on first use). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> wordGrams;
 
     /**
      * @param features the vocabulary, in index order
@@ -58,9 +64,14 @@ final class FeatureTable {
         }
         bigrams = new LongIndex();
         trigrams = new LongIndex();
+        List<String> gramList = new ArrayList<>();
+        List<Integer> gramIdList = new ArrayList<>();
         for (int id = 0; id < features.size(); id++) {
             String f = features.get(id);
-            if (f.startsWith("w:")) {
+            if (f.startsWith("c:")) {
+                gramList.add(f.substring(2));
+                gramIdList.add(id);
+            } else if (f.startsWith("w:")) {
                 unigrams[numbers.get(f.substring(2))] = id;
             } else if (f.startsWith("b:") && f.indexOf(' ') > 0) {
                 String[] ab = f.substring(2).split(" ", -1);
@@ -79,6 +90,42 @@ final class FeatureTable {
                 }
             }
         }
+        grams = new WordIndex(gramList);
+        gramIds = gramIdList.stream().mapToInt(Integer::intValue).toArray();
+        wordGrams = new java.util.concurrent.atomic.AtomicReferenceArray<>(gramList.isEmpty() ? 0 : wordList.size());
+    }
+
+    /**
+     * The indices of the known character n-grams of a token, in {@link FeatureEncoder#charNgrams}
+     * order; {@code word} is its number (-1 for a word no other feature uses, whose n-grams are
+     * looked up afresh, while a numbered word's are remembered).
+     */
+    int[] charNgrams(int word, String form, int longest) {
+        if (gramIds.length == 0) {
+            return new int[0];
+        }
+        if (word >= 0) {
+            int[] known = wordGrams.get(word);
+            if (known == null) {
+                known = lookUpGrams(form, longest);
+                wordGrams.set(word, known);
+            }
+            return known;
+        }
+        return lookUpGrams(form, longest);
+    }
+
+    private int[] lookUpGrams(String form, int longest) {
+        List<String> all = FeatureEncoder.charNgrams(form, longest);
+        int[] ids = new int[all.size()];
+        int n = 0;
+        for (String g : all) {
+            int k = grams.indexOf(g.substring(2));
+            if (k >= 0) {
+                ids[n++] = gramIds[k];
+            }
+        }
+        return Arrays.copyOf(ids, n);
     }
 
     /** The number of a token's form, or -1 when no feature uses it. */
@@ -116,6 +163,9 @@ final class FeatureTable {
 
     /** The words a feature string is built from (none for markers and the reserved entries). */
     private static List<String> wordsOf(String f, List<String> parties) {
+        if (f.startsWith("c:")) {
+            return List.of();
+        }
         if (f.startsWith("w:")) {
             return List.of(f.substring(2));
         }

@@ -33,7 +33,7 @@ final class TinyModels {
     static ModelBundle trained(long seed) {
         LabelSchema schema = LabelSchema.DEFAULT;
         FeatureEncoder encoder = FeatureEncoder.fit(SENTENCES, new FeatureSettings(2, 3, 1, 1000, 64), PartyLexicon.loadDefault());
-        ComputationGraph network = NetworkFactory.build(new NetworkSpec(8, 8, 0.0, 0.05, 0.0),
+        ComputationGraph network = NetworkFactory.build(new NetworkSpec(8, 8, 0.0, 0.05, 0.0, "avg"),
                 encoder.vocabulary().size(), schema, null, seed);
         EncodedBatch batch = encoder.encode(SENTENCES);
         INDArray[] labels = new INDArray[schema.parties().size() + 1];
@@ -49,7 +49,7 @@ final class TinyModels {
         for (int i = 0; i < 20; i++) {
             network.fit(data);
         }
-        Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, schema, encoder.settings(), new NetworkSpec(8, 8, 0.0, 0.05, 0.0),
+        Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, schema, encoder.settings(), new NetworkSpec(8, 8, 0.0, 0.05, 0.0, "avg"),
                 Map.of("epochs", "20"), seed, Map.of("tiny.csv", "0".repeat(64)), Map.of("stance.macro_f1", 0.5),
                 Versions.libraries(), Instant.EPOCH.toString());
         return new ModelBundle(network, encoder, manifest);

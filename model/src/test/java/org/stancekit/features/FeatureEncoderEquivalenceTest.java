@@ -43,6 +43,8 @@ class FeatureEncoderEquivalenceTest {
                 FeatureEncoder.fit(train, new FeatureSettings(3, 6, 1, 20_000, 200), PartyLexicon.loadDefault()),
                 FeatureEncoder.fit(train, new FeatureSettings(3, 2, 2, 500, 8), PartyLexicon.loadDefault()),
                 FeatureEncoder.fit(train, new FeatureSettings(1, 0, 1, 1_000, 16), PartyLexicon.loadDefault()),
+                FeatureEncoder.fit(train, new FeatureSettings(2, 4, 2, 30_000, 400, 5), PartyLexicon.loadDefault()),
+                FeatureEncoder.fit(train, new FeatureSettings(1, 0, 3, 2_000, 120, 3), PartyLexicon.loadDefault()),
                 FeatureEncoder.fit(train, new FeatureSettings(2, 20, 1, 5_000, 64),
                         PartyLexicon.parse("A\tthe\nB\tof\nC\tUkraine\nD\tand\nE\tto\nF\ta\nG\tin\nH\tis\nI\tit\n"
                                 + "J\tthat\nK\twas\nL\tfor\nM\ton\nN\tare\nO\twith\nP\tas\nQ\the\nR\tby\nS\tat\n", "many")));

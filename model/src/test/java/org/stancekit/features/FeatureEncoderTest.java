@@ -54,4 +54,11 @@ class FeatureEncoderTest {
         FeatureEncoder small = FeatureEncoder.fit(TRAIN, new FeatureSettings(2, 2, 1, 1000, 8), PartyLexicon.loadDefault());
         assertEquals(8, small.encode(TRAIN.get(0)).length);
     }
+
+    @Test
+    void characterNgramsOfAWordWithItsEndsMarked() {
+        assertEquals(List.of("c:<us", "c:us>", "c:<us>"), FeatureEncoder.charNgrams("us", 4));
+        assertEquals(List.of(), FeatureEncoder.charNgrams("us", 0));
+        assertEquals(List.of("c:<wa", "c:war", "c:ar>"), FeatureEncoder.charNgrams("war", 3));
+    }
 }

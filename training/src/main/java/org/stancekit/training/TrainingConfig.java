@@ -61,11 +61,13 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
         m.put("features.minCount", Integer.toString(features.minCount()));
         m.put("features.maxVocabulary", Integer.toString(features.maxVocabulary()));
         m.put("features.maxFeatures", Integer.toString(features.maxFeatures()));
+        m.put("features.charNgrams", Integer.toString(features.charNgrams()));
         m.put("network.embeddingSize", Integer.toString(network.embeddingSize()));
         m.put("network.hiddenSize", Integer.toString(network.hiddenSize()));
         m.put("network.dropout", Double.toString(network.dropout()));
         m.put("network.learningRate", Double.toString(network.learningRate()));
         m.put("network.l2", Double.toString(network.l2()));
+        m.put("network.encoder", network.encoder());
         m.put("epochs", Integer.toString(epochs));
         m.put("batchSize", Integer.toString(batchSize));
         m.put("patience", Integer.toString(patience));
@@ -104,11 +106,14 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
     public static TrainingConfig fromMap(Map<String, String> m) {
         Function<String, Integer> i = k -> parse(m, k, Integer::parseInt);
         Function<String, Double> d = k -> parse(m, k, Double::parseDouble);
+        Function<String, String> text = k -> parse(m, k, String::strip);
         return new TrainingConfig(
                 new FeatureSettings(i.apply("features.ngrams"), i.apply("features.contextWindow"),
-                        i.apply("features.minCount"), i.apply("features.maxVocabulary"), i.apply("features.maxFeatures")),
+                        i.apply("features.minCount"), i.apply("features.maxVocabulary"), i.apply("features.maxFeatures"),
+                        i.apply("features.charNgrams")),
                 new NetworkSpec(i.apply("network.embeddingSize"), i.apply("network.hiddenSize"),
-                        d.apply("network.dropout"), d.apply("network.learningRate"), d.apply("network.l2")),
+                        d.apply("network.dropout"), d.apply("network.learningRate"), d.apply("network.l2"),
+                        text.apply("network.encoder")),
                 i.apply("epochs"), i.apply("batchSize"), i.apply("patience"), d.apply("classWeightPower"),
                 d.apply("auxiliaryWeight"), parseBoolean(m, "tuneDecisionBias"));
     }
