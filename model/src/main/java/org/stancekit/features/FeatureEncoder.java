@@ -152,8 +152,8 @@ public final class FeatureEncoder {
     public int[] encode(String sentence) {
         List<Token> tokens = tokenizer.tokenize(sentence);
         List<Mention> mentions = lexicon.find(tokens);
-        Encoding e = scratch.get().start(settings.maxFeatures(), tokens.size());
-        int[] words = e.words;
+        Encoding e = scratch.get().start(settings.maxFeatures());
+        int[] words = e.wordNumbers(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
             words[i] = table.word(tokens.get(i).form());
         }
@@ -222,12 +222,9 @@ public final class FeatureEncoder {
         private int limit;
         private int n;
 
-        Encoding start(int maxFeatures, int tokens) {
+        Encoding start(int maxFeatures) {
             if (ids.length < maxFeatures) {
                 ids = new int[maxFeatures];
-            }
-            if (words.length < tokens) {
-                words = new int[Math.max(tokens, 2 * words.length)];
             }
             limit = maxFeatures;
             n = 0;
@@ -241,6 +238,14 @@ public final class FeatureEncoder {
 
         boolean full() {
             return n == limit;
+        }
+
+        /** Room for the word numbers of this many tokens. */
+        int[] wordNumbers(int tokens) {
+            if (words.length < tokens) {
+                words = new int[Math.max(tokens, 2 * words.length)];
+            }
+            return words;
         }
 
         /** Room for the party numbers of this many mentions. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The vocabulary's features keyed by word numbers instead of strings, for
@@ -18,7 +19,9 @@ import java.util.Map;
  * <p>Built by parsing the vocabulary's feature strings, whose forms {@link FeatureEncoder#features}
  * defines: {@code w:word}, {@code b:a b}, {@code t:a b c}, {@code PARTY>word}, {@code c:gram}; tokens
  * never hold a space, and party names never hold {@code >}. A word's character n-grams are looked up
- * once per word number and remembered. Immutable, so safe to share between threads.
+ * once per word number and remembered. Safe to share between threads: the tables are fixed once
+ * built, and that one cache is filled atomically (two threads may both compute an entry; they
+ * compute the same one).
  */
 final class FeatureTable {
 
@@ -34,7 +37,7 @@ final class FeatureTable {
     private final WordIndex grams;
     private final int[] gramIds;
     /** Per word number, the indices of its known character n-grams in feature order (built on first use). */
-    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> wordGrams;
+    private final AtomicReferenceArray<int[]> wordGrams;
 
     /**
      * @param features the vocabulary, in index order
@@ -92,7 +95,7 @@ final class FeatureTable {
         }
         grams = new WordIndex(gramList);
         gramIds = gramIdList.stream().mapToInt(Integer::intValue).toArray();
-        wordGrams = new java.util.concurrent.atomic.AtomicReferenceArray<>(gramList.isEmpty() ? 0 : wordList.size());
+        wordGrams = new AtomicReferenceArray<>(gramList.isEmpty() ? 0 : wordList.size());
     }
 
     /**
