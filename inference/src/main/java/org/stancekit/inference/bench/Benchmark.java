@@ -37,16 +37,18 @@ import org.stancekit.inference.pipeline.ScoringPipeline;
  *       of the corpus cycled to its size;</li>
  *   <li><b>end_to_end</b>: {@link BatchScorer}, files in to CSV out, with the heap watched.</li>
  * </ul>
- * Two warm-up passes of every stage on up to {@value #WARM_UP} sentences run first: the JIT
- * compiler keeps optimising the text code for tens of seconds (measured: a third of a core through
- * the first 200,000 sentences), and the figures are meant to be those of a long batch job, not of
- * its first seconds. Each run then measures all three stages in turn, so that load from other
+ * {@value #WARM_UP_PASSES} warm-up passes of every stage on up to {@value #WARM_UP} sentences run
+ * first: the JIT compiler keeps optimising the text code for tens of seconds (measured: a third of
+ * a core through the first 200,000 sentences, and still a tenth of a core in end-to-end runs after
+ * two passes), and the figures are meant to be those of a long batch job, not of its first seconds. Each run then measures all three stages in turn, so that load from other
  * processes spreads over them.
  */
 public final class Benchmark {
 
     /** Sentences pre-encoded for the network stage (cycled to the corpus size). */
     static final int NETWORK_SAMPLE = 65_536;
+    /** Warm-up passes of every stage before measuring. */
+    static final int WARM_UP_PASSES = 4;
     /** Sentences of the warm-up corpus at most. */
     static final long WARM_UP = 100_000;
 
@@ -73,8 +75,8 @@ public final class Benchmark {
         BenchCorpus.Written written = corpus.write(work.resolve("corpus"), sentences);
         BenchCorpus.Written warm = corpus.write(work.resolve("warm-up"), Math.min(sentences, WARM_UP));
         Scorer scorer = new Scorer(bundle, pipeline);
-        for (int pass = 1; pass <= 2; pass++) {
-            log.accept("Warming up (" + pass + " of 2)...");
+        for (int pass = 1; pass <= WARM_UP_PASSES; pass++) {
+            log.accept("Warming up (" + pass + " of " + WARM_UP_PASSES + ")...");
             splitTokenize(scorer, warm.folder());
             network(warm.folder(), warm.sentences());
             endToEnd(scorer, warm.folder(), work.resolve("out"), null);
