@@ -12,7 +12,7 @@ package org.stancekit.inference.pipeline;
  *                   (default {@value #DEFAULT_BATCH_CELLS}); see {@link BatchPlan}
  * @param windowSentences sentences gathered, across article boundaries, before they are sorted by
  *                        length and cut into batches (default {@value #DEFAULT_WINDOW_SENTENCES})
- * @param queuedArticles articles read ahead of the inference thread at most
+ * @param queuedArticles articles read ahead of the packer thread at most
  * @param inFlightChars characters of article text read but not yet scored at most; with the two
  *                      counts above this bounds the pipeline's memory whatever the input
  * @param idleFlushMillis when positive, a window that has waited this long for more input is

@@ -39,9 +39,9 @@ import org.stancekit.inference.SentenceScore;
  * </pre>
  * The forward passes are the one stage that cannot run in parallel, so the inference thread does
  * nothing else: the next window is planned and packed while the network runs this one (measured
- * on two cores: packing on the inference thread cost about a tenth of its time).
+ * on two cores: packing took 5–8% of the inference thread's time).
  * The reader submits each article to the worker pool and queues its future in reading order, so
- * the inference thread takes results in order however the workers finish: ordering costs no
+ * the packer thread takes results in order however the workers finish: ordering costs no
  * sorting and no reorder buffer. Every queue is bounded and the text read but not yet scored is
  * bounded by {@link PipelineOptions#inFlightChars()}, so a slow stage stalls the ones before it
  * instead of filling memory.

@@ -1,6 +1,7 @@
 /**
- * The streaming scoring engine: read → split and encode (in parallel, order kept) → batched
- * forward passes on one inference thread → aggregate and hand over in input order, with bounded
+ * The streaming scoring engine: read → split and encode (in parallel, order kept) → windows
+ * packed into batches by length → forward passes on one inference thread → aggregate and hand
+ * over in input order, with bounded
  * queues and a bounded character budget so that memory stays flat however large the input.
  * {@link org.stancekit.inference.pipeline.ScoringPipeline} puts the stages together;
  * {@link org.stancekit.inference.pipeline.NetworkRunner} owns the forward pass.
