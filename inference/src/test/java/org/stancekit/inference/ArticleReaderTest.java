@@ -58,6 +58,19 @@ class ArticleReaderTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenOnPurposeIsTextButAMalformedByteAmongItIsNot(@TempDir Path dir) throws IOException {
+        // Decoding is lenient first, then strict only when U+FFFD shows up: both cases must come out right.
+        Files.writeString(dir.resolve("a.txt"), "The sign \uFFFD stands for a lost character.");
+        byte[] valid = "Also \uFFFD here, then a stray byte: ".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(valid, valid.length + 1);
+        broken[valid.length] = (byte) 0xC3;
+        Files.write(dir.resolve("b.txt"), broken);
+        List<ArticleInput> items = new ArticleReader().readAll(List.of(dir));
+        assertEquals("The sign \uFFFD stands for a lost character.", ((ArticleInput.Loaded) items.get(0)).article().text());
+        assertFailure(items.get(1), "b.txt", "not valid UTF-8");
+    }
+
+    @Test
     void aMissingInputPathIsAnErrorBeforeAnythingIsRead(@TempDir Path dir) {
         IOException e = assertThrows(IOException.class, () -> new ArticleReader().readAll(List.of(dir.resolve("missing"))));
         assertTrue(e.getMessage().contains("missing"), e.getMessage());
