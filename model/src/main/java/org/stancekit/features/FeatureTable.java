@@ -44,15 +44,18 @@ final class FeatureTable {
      * @param parties the lexicon's parties, in the order {@link #context} numbers them
      */
     FeatureTable(List<String> features, List<String> parties) {
+        List<Parsed> parsed = features.stream().map(f -> parse(f, parties)).toList();
         Map<String, Integer> numbers = new HashMap<>();
         List<String> wordList = new ArrayList<>();
         // First pass: number every word that occurs in a feature.
-        for (String f : features) {
-            for (String w : wordsOf(f, parties)) {
-                numbers.computeIfAbsent(w, k -> {
-                    wordList.add(k);
-                    return wordList.size() - 1;
-                });
+        for (Parsed f : parsed) {
+            if (f != null && f.kind != Kind.GRAM) {
+                for (String w : f.words) {
+                    numbers.computeIfAbsent(w, k -> {
+                        wordList.add(k);
+                        return wordList.size() - 1;
+                    });
+                }
             }
         }
         if (wordList.size() >= 1 << TRIGRAM_BITS) {
@@ -69,28 +72,21 @@ final class FeatureTable {
         trigrams = new LongIndex();
         List<String> gramList = new ArrayList<>();
         List<Integer> gramIdList = new ArrayList<>();
-        for (int id = 0; id < features.size(); id++) {
-            String f = features.get(id);
-            if (f.startsWith("c:")) {
-                gramList.add(f.substring(2));
-                gramIdList.add(id);
-            } else if (f.startsWith("w:")) {
-                unigrams[numbers.get(f.substring(2))] = id;
-            } else if (f.startsWith("b:") && f.indexOf(' ') > 0) {
-                String[] ab = f.substring(2).split(" ", -1);
-                if (ab.length == 2) {
-                    bigrams.put(bigramKey(numbers.get(ab[0]), numbers.get(ab[1])), id);
+        for (int id = 0; id < parsed.size(); id++) {
+            Parsed f = parsed.get(id);
+            if (f == null) {
+                continue;
+            }
+            String[] w = f.words;
+            switch (f.kind) {
+                case GRAM -> {
+                    gramList.add(w[0]);
+                    gramIdList.add(id);
                 }
-            } else if (f.startsWith("t:") && f.indexOf(' ') > 0) {
-                String[] abc = f.substring(2).split(" ", -1);
-                if (abc.length == 3) {
-                    trigrams.put(trigramKey(numbers.get(abc[0]), numbers.get(abc[1]), numbers.get(abc[2])), id);
-                }
-            } else {
-                int p = contextParty(f, parties);
-                if (p >= 0) {
-                    contexts[p][numbers.get(f.substring(parties.get(p).length() + 1))] = id;
-                }
+                case WORD -> unigrams[numbers.get(w[0])] = id;
+                case BIGRAM -> bigrams.put(bigramKey(numbers.get(w[0]), numbers.get(w[1])), id);
+                case TRIGRAM -> trigrams.put(trigramKey(numbers.get(w[0]), numbers.get(w[1]), numbers.get(w[2])), id);
+                case CONTEXT -> contexts[f.party][numbers.get(w[0])] = id;
             }
         }
         grams = new WordIndex(gramList);
@@ -164,19 +160,28 @@ final class FeatureTable {
         return ((long) a << (2 * TRIGRAM_BITS)) | ((long) b << TRIGRAM_BITS) | c;
     }
 
-    /** The words a feature string is built from (none for markers and the reserved entries). */
-    private static List<String> wordsOf(String f, List<String> parties) {
+    /** The kinds of feature string {@link FeatureEncoder#features} builds from words. */
+    private enum Kind { WORD, BIGRAM, TRIGRAM, CONTEXT, GRAM }
+
+    /** A feature string taken apart: its kind, its words (the gram for GRAM), its party for CONTEXT. */
+    private record Parsed(Kind kind, String[] words, int party) {
+    }
+
+    /** Takes a feature string apart; null for markers, reserved entries and anything else. */
+    private static Parsed parse(String f, List<String> parties) {
         if (f.startsWith("c:")) {
-            return List.of();
+            return new Parsed(Kind.GRAM, new String[] {f.substring(2)}, -1);
         }
         if (f.startsWith("w:")) {
-            return List.of(f.substring(2));
+            return new Parsed(Kind.WORD, new String[] {f.substring(2)}, -1);
         }
         if ((f.startsWith("b:") || f.startsWith("t:")) && f.indexOf(' ') > 0) {
-            return List.of(f.substring(2).split(" ", -1));
+            String[] w = f.substring(2).split(" ", -1);
+            Kind kind = f.charAt(0) == 'b' ? Kind.BIGRAM : Kind.TRIGRAM;
+            return w.length == (kind == Kind.BIGRAM ? 2 : 3) ? new Parsed(kind, w, -1) : null;
         }
         int p = contextParty(f, parties);
-        return p < 0 ? List.of() : List.of(f.substring(parties.get(p).length() + 1));
+        return p < 0 ? null : new Parsed(Kind.CONTEXT, new String[] {f.substring(parties.get(p).length() + 1)}, p);
     }
 
     /** The number of the party of a {@code PARTY>word} feature, or -1 when it is not one. */
