@@ -1,6 +1,7 @@
 package org.stancekit.features;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class FeatureEncoder {
     private final Tokenizer tokenizer = new Tokenizer();
     private final List<String> lexiconParties;
     private final FeatureTable table;
+    /** The lexicon over the table's word numbers, in which every alias form has one. */
+    private final PartyLexicon.NumberedMatcher mentionMatcher;
     /** Vocabulary indices of the party markers: [party][0] for "!PARTY", [party][1] for "@PARTY". */
     private final int[][] markerIds;
     /** Per-thread working memory of {@link #encode(String)}; the encoder itself stays safe to share. */
@@ -50,7 +53,8 @@ public final class FeatureEncoder {
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.lexiconParties = List.copyOf(new TreeSet<>(lexicon.parties()));
-        this.table = new FeatureTable(vocabulary.features(), lexiconParties);
+        this.table = new FeatureTable(lexicon.forms(), vocabulary.features(), lexiconParties);
+        this.mentionMatcher = lexicon.numbered(table::word, lexiconParties);
         this.markerIds = new int[lexiconParties.size()][];
         for (int p = 0; p < markerIds.length; p++) {
             String party = lexiconParties.get(p);
@@ -150,56 +154,48 @@ public final class FeatureEncoder {
      * same order, several times faster (a test checks it against the string-building path).
      */
     public int[] encode(String sentence) {
-        List<Token> tokens = tokenizer.tokenize(sentence);
-        List<Mention> mentions = lexicon.find(tokens);
         Encoding e = scratch.get().start(settings.maxFeatures());
-        int[] words = e.wordNumbers(tokens.size());
-        for (int i = 0; i < tokens.size(); i++) {
-            words[i] = table.word(tokens.get(i).form());
-        }
-        // Index loops over the mentions: an iterator per party per sentence was a tenth of what
-        // scoring allocates.
-        int[] parties = e.mentionParties(mentions.size());
-        for (int k = 0; k < mentions.size(); k++) {
-            parties[k] = lexiconParties.indexOf(mentions.get(k).party());
-        }
+        tokenizer.scan(sentence, e.buffer, e);
+        int n = e.tokens;
+        int[] words = e.words;
+        int mentions = mentionMatcher.find(words, n, e.mentionParty, e.mentionStart, e.mentionEnd);
         for (int p = 0; p < markerIds.length && !e.full(); p++) {
             boolean mentioned = false;
-            for (int k = 0; k < mentions.size(); k++) {
-                mentioned |= parties[k] == p;
+            for (int k = 0; k < mentions; k++) {
+                mentioned |= e.mentionParty[k] == p;
             }
             e.add(markerIds[p][mentioned ? 1 : 0]);
         }
         int window = settings.contextWindow();
         if (window > 0) {
-            for (int k = 0; k < mentions.size(); k++) {
-                Mention m = mentions.get(k);
-                int party = parties[k];
-                int from = Math.max(0, m.start() - window);
-                int to = Math.min(tokens.size(), m.end() + window);
+            for (int k = 0; k < mentions; k++) {
+                int start = e.mentionStart[k];
+                int end = e.mentionEnd[k];
+                int from = Math.max(0, start - window);
+                int to = Math.min(n, end + window);
                 for (int i = from; i < to && !e.full(); i++) {
-                    if (i < m.start() || i >= m.end()) {
-                        e.add(table.context(party, words[i]));
+                    if (i < start || i >= end) {
+                        e.add(table.context(e.mentionParty[k], words[i]));
                     }
                 }
             }
         }
-        for (int i = 0; i < tokens.size() && !e.full(); i++) {
+        for (int i = 0; i < n && !e.full(); i++) {
             e.add(table.unigram(words[i]));
         }
         if (settings.ngrams() >= 2) {
-            for (int i = 0; i + 1 < tokens.size() && !e.full(); i++) {
+            for (int i = 0; i + 1 < n && !e.full(); i++) {
                 e.add(table.bigram(words[i], words[i + 1]));
             }
         }
         if (settings.ngrams() >= 3) {
-            for (int i = 0; i + 2 < tokens.size() && !e.full(); i++) {
+            for (int i = 0; i + 2 < n && !e.full(); i++) {
                 e.add(table.trigram(words[i], words[i + 1], words[i + 2]));
             }
         }
         if (settings.charNgrams() > 0) {
-            for (int i = 0; i < tokens.size() && !e.full(); i++) {
-                for (int id : table.charNgrams(words[i], tokens.get(i).form(), settings.charNgrams())) {
+            for (int i = 0; i < n && !e.full(); i++) {
+                for (int id : table.charNgrams(words[i], e.forms[i], settings.charNgrams())) {
                     e.add(id);
                 }
             }
@@ -209,16 +205,25 @@ public final class FeatureEncoder {
 
     /**
      * The working memory of {@link #encode(String)}, one per thread and reused, so that encoding a
-     * sentence allocates nothing but its result: the tokens' word numbers, the indices found, and
-     * a "seen" stamp per vocabulary index (an index was seen in this sentence when its stamp
-     * equals the sentence's generation, so nothing needs clearing between sentences).
+     * sentence allocates nothing but its result (and, with character n-grams, its forms): the
+     * tokenizer's form buffer, the tokens' word numbers as the tokenizer hands them over, the
+     * mentions, the indices found, and a "seen" stamp per vocabulary index (an index was seen in
+     * this sentence when its stamp equals the sentence's generation, so nothing needs clearing
+     * between sentences).
      */
-    private final class Encoding {
+    private final class Encoding implements Tokenizer.Sink {
         private final int[] stamps = new int[vocabulary.size()];
+        private final StringBuilder buffer = new StringBuilder();
         private int generation;
         private int[] ids = new int[0];
-        private int[] words = new int[0];
-        private int[] parties = new int[0];
+        /** The sentence's tokens so far: their word numbers and, with character n-grams, their forms. */
+        private int tokens;
+        private int[] words = new int[64];
+        private String[] forms = new String[settings.charNgrams() > 0 ? 64 : 0];
+        /** Mention k: party number, first token, end; room for one per token. */
+        private int[] mentionParty = new int[64];
+        private int[] mentionStart = new int[64];
+        private int[] mentionEnd = new int[64];
         private int limit;
         private int n;
 
@@ -228,9 +233,10 @@ public final class FeatureEncoder {
             }
             limit = maxFeatures;
             n = 0;
+            tokens = 0;
             if (++generation == 0) {
                 // Wrapped after four billion sentences: old stamps could match again, so clear them.
-                java.util.Arrays.fill(stamps, 0);
+                Arrays.fill(stamps, 0);
                 generation = 1;
             }
             return this;
@@ -240,20 +246,23 @@ public final class FeatureEncoder {
             return n == limit;
         }
 
-        /** Room for the word numbers of this many tokens. */
-        int[] wordNumbers(int tokens) {
-            if (words.length < tokens) {
-                words = new int[Math.max(tokens, 2 * words.length)];
+        @Override
+        public void token(CharSequence form, String text, int start, int end) {
+            if (tokens == words.length) {
+                int room = 2 * words.length;
+                words = Arrays.copyOf(words, room);
+                mentionParty = new int[room];
+                mentionStart = new int[room];
+                mentionEnd = new int[room];
+                if (forms.length > 0) {
+                    forms = Arrays.copyOf(forms, room);
+                }
             }
-            return words;
-        }
-
-        /** Room for the party numbers of this many mentions. */
-        int[] mentionParties(int mentions) {
-            if (parties.length < mentions) {
-                parties = new int[Math.max(mentions, 2 * parties.length)];
+            words[tokens] = table.word(form);
+            if (forms.length > 0) {
+                forms[tokens] = form.toString();
             }
-            return parties;
+            tokens++;
         }
 
         /** Adds a known index not seen before in this sentence; ignores -1 (unknown) and repeats. */
@@ -266,7 +275,7 @@ public final class FeatureEncoder {
         }
 
         int[] result() {
-            return n == 0 ? new int[] {Vocabulary.EMPTY} : java.util.Arrays.copyOf(ids, n);
+            return n == 0 ? new int[] {Vocabulary.EMPTY} : Arrays.copyOf(ids, n);
         }
     }
 

@@ -2,6 +2,7 @@ package org.stancekit.features;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,21 +41,23 @@ final class FeatureTable {
     private final AtomicReferenceArray<int[]> wordGrams;
 
     /**
+     * @param leadingWords words to number first, 0 up, whether or not a feature uses them (the
+     *                     lexicon's alias forms, so that mentions can be matched by number)
      * @param features the vocabulary, in index order
      * @param parties the lexicon's parties, in the order {@link #context} numbers them
      */
-    FeatureTable(List<String> features, List<String> parties) {
+    FeatureTable(Collection<String> leadingWords, List<String> features, List<String> parties) {
         List<Parsed> parsed = features.stream().map(f -> parse(f, parties)).toList();
         Map<String, Integer> numbers = new HashMap<>();
         List<String> wordList = new ArrayList<>();
+        for (String w : leadingWords) {
+            number(w, numbers, wordList);
+        }
         // First pass: number every word that occurs in a feature.
         for (Parsed f : parsed) {
             if (f != null && f.kind != Kind.GRAM) {
                 for (String w : f.words) {
-                    numbers.computeIfAbsent(w, k -> {
-                        wordList.add(k);
-                        return wordList.size() - 1;
-                    });
+                    number(w, numbers, wordList);
                 }
             }
         }
@@ -94,6 +97,14 @@ final class FeatureTable {
         wordGrams = new AtomicReferenceArray<>(gramList.isEmpty() ? 0 : wordList.size());
     }
 
+    /** Gives {@code w} the next number unless it has one. */
+    private static void number(String w, Map<String, Integer> numbers, List<String> wordList) {
+        if (!numbers.containsKey(w)) {
+            numbers.put(w, wordList.size());
+            wordList.add(w);
+        }
+    }
+
     /**
      * The indices of the known character n-grams of a token, in {@link FeatureEncoder#charNgrams}
      * order; {@code word} is its number (-1 for a word no other feature uses, whose n-grams are
@@ -127,8 +138,8 @@ final class FeatureTable {
         return Arrays.copyOf(ids, n);
     }
 
-    /** The number of a token's form, or -1 when no feature uses it. */
-    int word(String form) {
+    /** The number of a token's form, or -1 when it is neither a leading word nor used by a feature. */
+    int word(CharSequence form) {
         return words.indexOf(form);
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
  * A fixed set of words, each looked up to its position. Open addressing; each slot keeps the
  * hash, the position and where the spelling lies in one shared character pool, side by side, so
  * that a probe reads one cache line and a comparison one contiguous range (a {@code HashMap}
- * chases two objects per probe). The hash is {@link String#hashCode()}'s, which token strings
- * cache. Immutable once built, so safe to share between threads.
+ * chases two objects per probe). The hash is {@link String#hashCode()}'s, so that strings look up
+ * with the hash they cache and other text with the same hash computed. Immutable once built, so safe to share between threads.
  */
 final class WordIndex {
 
@@ -46,8 +46,8 @@ final class WordIndex {
     }
 
     /** The number of {@code word}, or -1 when it is not in the index. */
-    int indexOf(String word) {
-        int h = word.hashCode();
+    int indexOf(CharSequence word) {
+        int h = word instanceof String s ? s.hashCode() : hash(word);
         int length = word.length();
         int slot = spread(h) & mask;
         while (true) {
@@ -63,7 +63,16 @@ final class WordIndex {
         }
     }
 
-    private boolean spells(int at, String word) {
+    /** {@link String#hashCode()} of the same characters. */
+    private static int hash(CharSequence text) {
+        int h = 0;
+        for (int i = 0; i < text.length(); i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
+    }
+
+    private boolean spells(int at, CharSequence word) {
         for (int i = 0; i < word.length(); i++) {
             if (pool[at + i] != word.charAt(i)) {
                 return false;

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * Aliases of each party ("Kyiv", "Zelenskyy", "the Kremlin", "Starmer"), read from a
@@ -141,6 +143,98 @@ public final class PartyLexicon {
             }
         }
         return mentions;
+    }
+
+    /** Every form of every alias (the words a mention can consist of). */
+    public Set<String> forms() {
+        Set<String> forms = new TreeSet<>();
+        byFirstForm.values().forEach(aliases -> aliases.forEach(a -> forms.addAll(a.forms())));
+        return forms;
+    }
+
+    /**
+     * This lexicon over word numbers, for callers that number their tokens' forms anyway:
+     * {@code number} gives every form of {@link #forms()} a distinct number from 0 up, and parties
+     * are numbered by their place in {@code partyOrder}.
+     */
+    public NumberedMatcher numbered(ToIntFunction<String> number, List<String> partyOrder) {
+        int size = 0;
+        for (String form : forms()) {
+            int w = number.applyAsInt(form);
+            if (w < 0) {
+                throw new IllegalArgumentException("alias form '" + form + "' has no number");
+            }
+            size = Math.max(size, w + 1);
+        }
+        int[][][] byFirst = new int[size][][];
+        byFirstForm.forEach((first, aliases) -> {
+            int[][] numbered = new int[aliases.size()][];
+            for (int a = 0; a < numbered.length; a++) {
+                Alias alias = aliases.get(a);
+                int[] entry = new int[alias.forms().size() + 1];
+                entry[0] = partyOrder.indexOf(alias.party());
+                for (int k = 0; k < alias.forms().size(); k++) {
+                    entry[k + 1] = number.applyAsInt(alias.forms().get(k));
+                }
+                numbered[a] = entry;
+            }
+            byFirst[number.applyAsInt(first)] = numbered;
+        });
+        return new NumberedMatcher(byFirst);
+    }
+
+    /**
+     * {@link #find} over word numbers: the same mentions, found with array reads instead of a
+     * hash lookup and string comparisons per token. Safe to share between threads.
+     */
+    public static final class NumberedMatcher {
+        /** Per first form's number, its aliases longest first, each {party, form numbers...}. */
+        private final int[][][] byFirst;
+
+        private NumberedMatcher(int[][][] byFirst) {
+            this.byFirst = byFirst;
+        }
+
+        /**
+         * Finds the mentions among the first {@code n} word numbers ({@code -1} for a form that
+         * has none), as {@link #find} does, and writes the k-th one's party number, first token
+         * and end into {@code party[k]}, {@code start[k]} and {@code end[k]} (each needs room
+         * for {@code n}).
+         *
+         * @return how many mentions were found
+         */
+        public int find(int[] words, int n, int[] party, int[] start, int[] end) {
+            int found = 0;
+            int i = 0;
+            while (i < n) {
+                int w = words[i];
+                int[][] candidates = w >= 0 && w < byFirst.length ? byFirst[w] : null;
+                int length = 0;
+                for (int a = 0; candidates != null && a < candidates.length && length == 0; a++) {
+                    if (matches(words, n, i, candidates[a])) {
+                        length = candidates[a].length - 1;
+                        party[found] = candidates[a][0];
+                        start[found] = i;
+                        end[found] = i + length;
+                        found++;
+                    }
+                }
+                i += Math.max(1, length);
+            }
+            return found;
+        }
+
+        private static boolean matches(int[] words, int n, int at, int[] alias) {
+            if (at + alias.length - 1 > n) {
+                return false;
+            }
+            for (int k = 1; k < alias.length; k++) {
+                if (words[at + k - 1] != alias[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private boolean matches(List<Token> tokens, int at, List<String> alias) {

@@ -22,10 +22,35 @@ public final class Tokenizer {
     /** The feature form of every number. */
     public static final String NUMBER = "<num>";
 
+    /** The form (and surface) of the possessive split off "Ukraine's". */
+    private static final String POSSESSIVE = "'s";
+
+    /** Receives a sentence's tokens in order, as {@link #scan} finds them. */
+    public interface Sink {
+        /**
+         * One token: its feature form, valid only during the call (the scanner reuses the
+         * buffer), and where its surface lies in the normalised {@code text}.
+         */
+        void token(CharSequence form, String text, int start, int end);
+    }
+
     /** Tokenises {@code sentence}. */
     public List<Token> tokenize(String sentence) {
-        String text = Normalizer.normalize(sentence);
         List<Token> tokens = new ArrayList<>();
+        // The possessive's surface is always "'s", whatever its case as written.
+        scan(sentence, new StringBuilder(), (form, text, start, end) -> tokens.add(new Token(
+                form == POSSESSIVE ? POSSESSIVE : text.substring(start, end), form.toString())));
+        return tokens;
+    }
+
+    /**
+     * Finds the tokens of {@code sentence}, exactly those of {@link #tokenize}, and hands each
+     * form to {@code sink} as text in {@code buffer} instead of as a string: scoring looks each
+     * form up once and keeps only its number, and making a string, a lower-case copy and a
+     * {@link Token} per token was a third of what the encoder allocated.
+     */
+    public void scan(String sentence, StringBuilder buffer, Sink sink) {
+        String text = Normalizer.normalize(sentence);
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -42,10 +67,22 @@ public final class Tokenizer {
                 i++;
                 continue;
             }
-            add(text.substring(i, end), tokens);
+            word(text, i, end, buffer, sink);
             i = end;
         }
-        return tokens;
+    }
+
+    /** The token or tokens of the word at {@code [start, end)}: numbers, possessives, the rest. */
+    private static void word(String text, int start, int end, StringBuilder buffer, Sink sink) {
+        buffer.setLength(0);
+        if (Character.isDigit(text.charAt(start)) && isNumeral(text, start, end)) {
+            sink.token(NUMBER, text, start, end);
+        } else if (end - start > 2 && text.charAt(end - 2) == '\'' && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
+            sink.token(form(text, start, end - 2, buffer), text, start, end - 2);
+            sink.token(POSSESSIVE, text, end - 2, end);
+        } else {
+            sink.token(form(text, start, end, buffer), text, start, end);
+        }
     }
 
     /** {@code \p{N}+(?:[.,]\p{N}+)*}, greedy, from a number at {@code i}. */
@@ -80,22 +117,10 @@ public final class Tokenizer {
         return end;
     }
 
-    private static void add(String word, List<Token> tokens) {
-        if (Character.isDigit(word.charAt(0)) && isNumeral(word)) {
-            tokens.add(new Token(word, NUMBER));
-        } else if (word.length() > 2 && (word.endsWith("'s") || word.endsWith("'S"))) {
-            String stem = word.substring(0, word.length() - 2);
-            tokens.add(new Token(stem, form(stem)));
-            tokens.add(new Token("'s", "'s"));
-        } else {
-            tokens.add(new Token(word, form(word)));
-        }
-    }
-
     /** Only digits, "." and ",", char by char. */
-    private static boolean isNumeral(String word) {
-        for (int k = 0; k < word.length(); k++) {
-            char c = word.charAt(k);
+    private static boolean isNumeral(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
             if (!Character.isDigit(c) && c != '.' && c != ',') {
                 return false;
             }
@@ -103,13 +128,30 @@ public final class Tokenizer {
         return true;
     }
 
-    private static String form(String word) {
-        boolean acronym = word.length() >= 2;
-        for (int k = 0; acronym && k < word.length(); k++) {
-            char c = word.charAt(k);
-            acronym = Character.isUpperCase(c) || Character.isDigit(c);
+    /**
+     * Appends the form of {@code [start, end)} to {@code buffer}: as written for an all-capital
+     * acronym, else {@code toLowerCase(Locale.ROOT)}, done in place for ASCII (nearly every word)
+     * and by the JDK otherwise, whose rules for other scripts (final sigma, dotted I) it keeps.
+     */
+    private static StringBuilder form(String text, int start, int end, StringBuilder buffer) {
+        boolean acronym = end - start >= 2;
+        boolean ascii = true;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            acronym &= Character.isUpperCase(c) || Character.isDigit(c);
+            ascii &= c < 0x80;
         }
-        return acronym ? word : word.toLowerCase(Locale.ROOT);
+        if (acronym) {
+            return buffer.append(text, start, end);
+        }
+        if (!ascii) {
+            return buffer.append(text.substring(start, end).toLowerCase(Locale.ROOT));
+        }
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            buffer.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return buffer;
     }
 
     /** {@code \p{N}}: decimal digits, letter numbers and other numbers. */

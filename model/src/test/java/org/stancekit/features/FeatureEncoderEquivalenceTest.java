@@ -83,6 +83,20 @@ class FeatureEncoderEquivalenceTest {
     }
 
     @Test
+    void wordsOutsideAsciiPossessivesAndNumbers() {
+        // The scanner lower-cases ASCII itself and leaves other scripts to the JDK (final sigma,
+        // dotted capital I): the forms, and so the features, must be the same either way.
+        List<String> texts = List.of("ΟΔΟΣ ΣΟΦΟΣ Οδός says İstanbul's ÄRGER and Café CAFÉ, UKRAINE'S Kyiv's 1,200.5 units",
+                "Zelenskyy's UKRAINE's ΆΣΣΟΣ Straße STRASSE 2024 Ukraine's US's EU's ÉU Russia's",
+                "The EU's Ursula von der Leyen and NATO's Kyiv'S İİ ıI 3.5.6 Ⅻ ½");
+        FeatureEncoder encoder = FeatureEncoder.fit(texts, new FeatureSettings(3, 3, 1, 1_000, 200, 4), PartyLexicon.loadDefault());
+        for (String text : texts) {
+            assertArrayEquals(ReferenceEncoding.encode(encoder, text), encoder.encode(text), text);
+            assertTrue(encoder.encode(text).length > 20, text);
+        }
+    }
+
+    @Test
     void batchesAreTheSameArrays() throws Exception {
         FeatureEncoder shipped = new BundleReader().readDefault().encoder();
         List<String> texts = texts();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,32 @@ class TokenizerTest {
         assertEquals(List.of("US", "RUSSIA", "UKRAINE", "UKRAINE", "EUROPE"), mentions.stream().map(Mention::party).toList());
         assertEquals(2, mentions.get(0).end() - mentions.get(0).start(), "White House is one two-token mention");
         assertTrue(lexicon.find(tokenizer.tokenize("Give us a break.")).isEmpty());
+    }
+
+    @Test
+    void theLexiconOverWordNumbersFindsTheSameMentions() {
+        // Overlapping aliases that share first words: the longest must win, and no mention may overlap another.
+        PartyLexicon lexicon = PartyLexicon.parse("A\tthe White House\nB\tWhite House\nB\tthe White\nC\tWhite\n"
+                + "D\tHouse of Commons\nD\tHouse\nA\tUS\n", "test");
+        List<String> words = new ArrayList<>(lexicon.forms());
+        List<String> parties = List.of("A", "B", "C", "D");
+        PartyLexicon.NumberedMatcher numbered = lexicon.numbered(words::indexOf, parties);
+        for (String text : List.of("The White House said the White the House of Commons House White White House",
+                "the white house house of commons of the US White", "us US the", "", "White", "the")) {
+            List<Token> tokens = tokenizer.tokenize(text);
+            int[] numbers = tokens.stream().mapToInt(t -> words.indexOf(t.form())).toArray();
+            int[] party = new int[numbers.length];
+            int[] start = new int[numbers.length];
+            int[] end = new int[numbers.length];
+            int found = numbered.find(numbers, numbers.length, party, start, end);
+            List<Mention> expected = lexicon.find(tokens);
+            List<Mention> actual = new ArrayList<>();
+            for (int k = 0; k < found; k++) {
+                actual.add(new Mention(parties.get(party[k]), start[k], end[k]));
+            }
+            assertEquals(expected, actual, text);
+        }
+        assertEquals(3, lexicon.find(tokenizer.tokenize("The White House said the White the House of Commons")).size());
     }
 
     @Test
