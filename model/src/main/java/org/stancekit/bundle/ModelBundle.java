@@ -24,8 +24,11 @@ public final class ModelBundle {
     private final ComputationGraph network;
     private final FeatureEncoder encoder;
     private final Manifest manifest;
-    /** Per output (schema order, sentiment last), the decision bias or null; looked up once, not per sentence. */
-    private final double[][] headBias;
+    /**
+     * Per output (schema order, sentiment last), {@code exp} of the decision bias, or null; worked
+     * out once, not per sentence.
+     */
+    private final double[][] headScale;
 
     /** Assembles a bundle; the network's heads must match the manifest's schema. */
     public ModelBundle(ComputationGraph network, FeatureEncoder encoder, Manifest manifest) {
@@ -38,9 +41,10 @@ public final class ModelBundle {
                     + (manifest.schema().parties().size() + 1));
         }
         List<String> names = NetworkFactory.outputs(manifest.schema());
-        this.headBias = new double[names.size()][];
+        this.headScale = new double[names.size()][];
         for (int h = 0; h < names.size(); h++) {
-            headBias[h] = manifest.decisionBias().get(names.get(h));
+            double[] bias = manifest.decisionBias().get(names.get(h));
+            headScale[h] = bias == null ? null : scales(bias);
         }
     }
 
@@ -106,8 +110,8 @@ public final class ModelBundle {
         for (int i = 0; i < length; i++) {
             probabilities[i] = row[from + i];
         }
-        if (headBias[head] != null) {
-            applyBias(probabilities, headBias[head]);
+        if (headScale[head] != null) {
+            rescale(probabilities, headScale[head]);
         }
         return probabilities;
     }
@@ -117,9 +121,21 @@ public final class ModelBundle {
      * decisions toward classes the plain argmax under-predicts (rare stances), tuned for macro-F1.
      */
     public static void applyBias(double[] probabilities, double[] bias) {
+        rescale(probabilities, scales(bias));
+    }
+
+    private static double[] scales(double[] bias) {
+        double[] scale = new double[bias.length];
+        for (int k = 0; k < bias.length; k++) {
+            scale[k] = Math.exp(bias[k]);
+        }
+        return scale;
+    }
+
+    private static void rescale(double[] probabilities, double[] scale) {
         double sum = 0;
         for (int k = 0; k < probabilities.length; k++) {
-            probabilities[k] *= Math.exp(bias[k]);
+            probabilities[k] *= scale[k];
             sum += probabilities[k];
         }
         for (int k = 0; k < probabilities.length; k++) {

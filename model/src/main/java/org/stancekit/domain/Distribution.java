@@ -35,6 +35,11 @@ public record Distribution(List<String> labels, double[] probabilities) {
         return i < 0 ? 0.0 : probabilities[i];
     }
 
+    /** Probability of the label at {@code index} of {@link #labels()}. */
+    public double probabilityAt(int index) {
+        return probabilities[index];
+    }
+
     @Override
     public double[] probabilities() {
         return probabilities.clone();

@@ -1,5 +1,7 @@
 package org.stancekit.inference.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,11 +103,21 @@ public record BenchReport(long sentences, long articles, long corpusBytes, int c
         setup.put("batch_cells", batchCells);
         setup.put("window_sentences", windowSentences);
         setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        setup.put("garbage_collectors", collectors());
         setup.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         j.put("setup", setup);
         j.put("targets", targets());
         j.put("targets_met", targetsMet());
         return j;
+    }
+
+    /**
+     * The JVM's collectors ("Copy, MarkSweepCompact" is the serial collector, "G1 Young
+     * Generation, G1 Old Generation" G1): the peak heap depends on which one runs.
+     */
+    static String collectors() {
+        return String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList());
     }
 
     private static List<Long> rounded(List<Double> values) {
@@ -124,8 +136,8 @@ public record BenchReport(long sentences, long articles, long corpusBytes, int c
         row(sb, "network", network);
         row(sb, "end_to_end", endToEnd);
         sb.append(String.format(Locale.ROOT, "%-16s %14s   (%.2f x network)%n", "", "", shareOfNetwork()));
-        sb.append(String.format(Locale.ROOT, "%-16s %11d MB   (%d MB after GC at most; heap limit %,d MB)%n",
-                "peak_heap_mb", peakHeapMb(), peakHeapAfterGcBytes >> 20, maxHeapBytes >> 20));
+        sb.append(String.format(Locale.ROOT, "%-16s %11d MB   (%d MB after GC at most; heap limit %,d MB; collectors: %s)%n",
+                "peak_heap_mb", peakHeapMb(), peakHeapAfterGcBytes >> 20, maxHeapBytes >> 20, collectors()));
         sb.append(String.format(Locale.ROOT, "%ntargets:%n"));
         targets().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-40s %s%n", k, v ? "met" : "NOT met")));
         sb.append(targetsMet() ? "All targets met." : "Some targets are not met.").append(System.lineSeparator());
