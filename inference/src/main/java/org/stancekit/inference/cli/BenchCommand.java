@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
             "Reports sentences per second for split_tokenize (reading, splitting and encoding alone), network (the "
                     + "forward pass alone on pre-encoded batches) and end_to_end (files in, CSV out), and the peak heap "
                     + "of the end-to-end runs; prints a table with the targets and writes JSON with --out.",
+            "The peak heap depends on the garbage collector: the stancekit launcher runs the serial collector unless "
+                    + "STANCEKIT_JAVA_OPTS names another; the report names the one that ran.",
             "Exit codes: 0 done (1 with --check when a target is missed), 2 usage error, 3 unreadable model or datasets."})
 final class BenchCommand implements Callable<Integer> {
 

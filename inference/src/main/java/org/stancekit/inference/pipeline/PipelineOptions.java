@@ -61,7 +61,7 @@ public record PipelineOptions(int workers, int batchSize, int batchCells, int wi
      * The defaults: {@link #defaultWorkers()}, the batch and window sizes above, and 8M characters
      * in flight: room for about three full windows, which kept the network as busy as 16M did
      * while less text lives long enough to be promoted to the old generation (measured: the
-     * peak heap of the benchmark's end-to-end stage varied from 0.6 to 1.1 GB with 16M).
+     * peak heap of the benchmark's end-to-end stage varied from 0.6 to 1.1 GB with 16M under G1).
      */
     public static PipelineOptions defaults() {
         return new PipelineOptions(defaultWorkers(), DEFAULT_BATCH_SIZE, DEFAULT_BATCH_CELLS,
