@@ -22,19 +22,15 @@ public final class OutputColumns {
     private final List<String> sentenceHeader;
     private final List<String> articleHeader;
     private final String[] partyPrefixes;
-    private final String[] stanceLabels;
-    private final String[] sentimentLabels;
-    private final List<String> stanceLabelList;
-    private final List<String> sentimentLabelList;
+    private final List<String> stanceLabels;
+    private final List<String> sentimentLabels;
 
     /** Columns for models with this schema. */
     public OutputColumns(LabelSchema schema) {
         this.schema = schema;
         this.partyPrefixes = schema.parties().stream().map(LabelSchema::column).toArray(String[]::new);
-        this.stanceLabels = schema.stances().toArray(String[]::new);
-        this.sentimentLabels = schema.sentiments().toArray(String[]::new);
-        this.stanceLabelList = schema.stances();
-        this.sentimentLabelList = schema.sentiments();
+        this.stanceLabels = schema.stances();
+        this.sentimentLabels = schema.sentiments();
         this.sentenceHeader = List.copyOf(buildSentenceHeader());
         this.articleHeader = List.copyOf(buildArticleHeader());
     }
@@ -136,11 +132,11 @@ public final class OutputColumns {
         for (int p = 0; p < partyPrefixes.length; p++) {
             Distribution d = s.prediction().stances().get(p);
             cells[c++] = d.best();
-            c = probabilityCells(d, stanceLabelList, stanceLabels, cells, c);
+            c = probabilityCells(d, stanceLabels, cells, c);
         }
         Distribution sentiment = s.prediction().sentiment();
         cells[c++] = sentiment.best();
-        probabilityCells(sentiment, sentimentLabelList, sentimentLabels, cells, c);
+        probabilityCells(sentiment, sentimentLabels, cells, c);
         return cells;
     }
 
@@ -150,10 +146,10 @@ public final class OutputColumns {
      * one identity comparison and the probabilities are read by position (looking each label up
      * by name was an eighth of the writer thread's time).
      */
-    private static int probabilityCells(Distribution d, List<String> order, String[] labels, String[] cells, int c) {
-        boolean sameOrder = d.labels().equals(order);
-        for (int k = 0; k < labels.length; k++) {
-            cells[c++] = fixed4(sameOrder ? d.probabilityAt(k) : d.probability(labels[k]));
+    private static int probabilityCells(Distribution d, List<String> labels, String[] cells, int c) {
+        boolean sameOrder = d.labels().equals(labels);
+        for (int k = 0; k < labels.size(); k++) {
+            cells[c++] = fixed4(sameOrder ? d.probabilityAt(k) : d.probability(labels.get(k)));
         }
         return c;
     }
