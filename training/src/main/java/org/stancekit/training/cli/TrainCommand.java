@@ -69,6 +69,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "datasets/auxiliary/); used for training only, weighted by auxiliaryWeight. Repeatable.")
     List<Path> auxiliary = new ArrayList<>();
 
+    @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "1",
+            description = "Train on this share (0 to 1) of the train split's documents, picked by --seed, for a "
+                    + "learning curve; dev and test are untouched (default: all).")
+    double trainFraction;
+
     @Option(names = "--lexicon", paramLabel = "FILE",
             description = "Party lexicon (PARTY<TAB>alias lines). Default: the lexicon shipped with StanceKit.")
     Path lexicon;
@@ -101,9 +106,18 @@ final class TrainCommand implements Callable<Integer> {
         }
         PartyLexicon lex = lexicon == null ? PartyLexicon.loadDefault()
                 : PartyLexicon.parse(Files.readString(lexicon, StandardCharsets.UTF_8), lexicon.toString());
+        if (!(trainFraction > 0 && trainFraction <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--train-fraction must be in (0, 1], got " + trainFraction);
+        }
         Dataset dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
         Map<String, String> files = new TreeMap<>();
-        files.put(data.getFileName().toString(), Sha256.of(data));
+        String name = data.getFileName().toString();
+        if (trainFraction < 1) {
+            dataset = dataset.withTrainFraction(trainFraction, seed);
+            // The manifest's file list is its record of what was trained on: name the subset there.
+            name += String.format(Locale.ROOT, " (train fraction %s, seed %d)", trainFraction, seed);
+        }
+        files.put(name, Sha256.of(data));
         List<AuxiliaryExample> aux = new ArrayList<>();
         for (Path file : auxiliary) {
             aux.addAll(new AuxiliaryReader(LabelSchema.DEFAULT).read(file));
