@@ -65,7 +65,7 @@ public final class ModelBundle {
     public List<Prediction> predict(EncodedBatch batch) {
         INDArray[] outputs;
         synchronized (network) {
-            outputs = network.output(false, new INDArray[] {batch.features()}, new INDArray[] {batch.mask()});
+            outputs = network.output(false, batch.inputs(), batch.masks());
         }
         int rows = (int) batch.features().size(0);
         float[][][] heads = new float[outputs.length][][];

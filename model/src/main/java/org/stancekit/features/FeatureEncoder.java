@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.stancekit.text.Mention;
 import org.stancekit.text.PartyLexicon;
@@ -279,13 +280,23 @@ public final class FeatureEncoder {
         }
     }
 
-    /** Encodes sentences into one padded, masked batch. */
+    /** Encodes sentences into one padded, masked batch, with their sentence vectors if the model reads them. */
     public EncodedBatch encode(List<String> sentences) {
         List<int[]> encoded = new ArrayList<>(sentences.size());
         for (String s : sentences) {
             encoded.add(encode(s));
         }
-        return batch(encoded);
+        float[][] vectors = embed(sentences);
+        return batch(encoded, vectors == null ? null : Arrays.asList(vectors));
+    }
+
+    /**
+     * The pretrained encoder's vectors of some sentences when {@link FeatureSettings#embedsSentences()},
+     * else {@code null}. Kept apart from {@link #encode(String)} because it costs far more (the
+     * encoder runs a transformer): callers embed whole articles or batches at once.
+     */
+    public float[][] embed(List<String> sentences) {
+        return settings.embedsSentences() ? SentenceEmbedder.embed(sentences) : null;
     }
 
     /**
@@ -295,6 +306,14 @@ public final class FeatureEncoder {
      * scoring pipeline's one inference thread, for every batch).
      */
     public static EncodedBatch batch(List<int[]> encoded) {
+        return batch(encoded, null);
+    }
+
+    /**
+     * Packs already-encoded sentences and their sentence vectors ({@code null} for models without
+     * them) into one batch, as {@link #batch(List)} does.
+     */
+    public static EncodedBatch batch(List<int[]> encoded, List<float[]> vectors) {
         int width = 1;
         for (int[] ids : encoded) {
             width = Math.max(width, ids.length);
@@ -311,8 +330,19 @@ public final class FeatureEncoder {
             }
         }
         long[] shape = {rows, width};
+        INDArray sentences = null;
+        if (vectors != null) {
+            if (vectors.size() != rows) {
+                throw new IllegalArgumentException(rows + " sentences but " + vectors.size() + " sentence vectors");
+            }
+            float[] flat = new float[rows * SentenceEmbedder.DIMENSION];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(vectors.get(r), 0, flat, r * SentenceEmbedder.DIMENSION, SentenceEmbedder.DIMENSION);
+            }
+            sentences = Nd4j.create(flat, new long[] {rows, SentenceEmbedder.DIMENSION}, 'c');
+        }
         return new EncodedBatch(Nd4j.create(features, shape, 'c').castTo(DataType.FLOAT),
-                Nd4j.create(mask, shape, 'c').castTo(DataType.FLOAT));
+                Nd4j.create(mask, shape, 'c').castTo(DataType.FLOAT), sentences);
     }
 
     /** The settings this encoder was built with. */

@@ -1,5 +1,7 @@
 /**
- * Featurisation shared by training and inference: the vocabulary of features and the one
- * {@link org.stancekit.features.FeatureEncoder} that turns sentences into network input.
+ * Featurisation shared by training and inference: the vocabulary of features, the one
+ * {@link org.stancekit.features.FeatureEncoder} that turns sentences into network input, and, for
+ * the accurate model, the pretrained {@link org.stancekit.features.SentenceEmbedder} whose
+ * sentence vectors the network reads beside the features.
  */
 package org.stancekit.features;

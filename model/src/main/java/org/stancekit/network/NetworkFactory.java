@@ -28,7 +28,9 @@ import org.stancekit.domain.LabelSchema;
  *                                                      └─ sentiment softmax
  * </pre>
  * The masked average can be replaced by max pooling, both, or a convolution ({@link NetworkSpec#encoder});
- * the README's model comparison measured them on the dev split.
+ * the README's model comparison measured them on the dev split. Models with a sentence encoder
+ * ({@code FeatureSettings.sentenceEncoder}) have a second input, the sentence's pretrained vector,
+ * joined to the pooled bag before the dense layer, so every head reads both.
  * The embedding bag is cheap enough to score tens of thousands of sentences a second on two
  * cores; target awareness comes from the encoder's party-specific features, which the shared
  * layers let every head weigh differently.
@@ -37,6 +39,8 @@ public final class NetworkFactory {
 
     /** Name of the graph's input. */
     public static final String INPUT = "features";
+    /** Name of the second input of models that read a pretrained encoder's sentence vectors. */
+    public static final String SENTENCE_INPUT = "sentence";
     /** Name of the sentiment head. */
     public static final String SENTIMENT_HEAD = "sentiment";
 
@@ -98,6 +102,15 @@ public final class NetworkFactory {
      */
     public static ComputationGraph build(NetworkSpec spec, int vocabularySize, LabelSchema schema,
                                          List<double[]> headWeights, long seed) {
+        return build(spec, vocabularySize, 0, schema, headWeights, seed);
+    }
+
+    /**
+     * Builds and initialises a network that also reads sentence vectors of {@code sentenceWidth}
+     * (0: none), as {@link #build(NetworkSpec, int, LabelSchema, List, long)} describes.
+     */
+    public static ComputationGraph build(NetworkSpec spec, int vocabularySize, int sentenceWidth, LabelSchema schema,
+                                         List<double[]> headWeights, long seed) {
         List<String> outputs = outputs(schema);
         ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -109,8 +122,15 @@ public final class NetworkFactory {
                 .addLayer("embedding", new EmbeddingSequenceLayer.Builder()
                         .nIn(vocabularySize).nOut(spec.embeddingSize()).hasBias(false).build(), INPUT);
         int pooled = addEncoder(graph, spec);
+        String joined = "pool";
+        if (sentenceWidth > 0) {
+            graph.addInputs(SENTENCE_INPUT);
+            graph.addVertex("joined", new MergeVertex(), "pool", SENTENCE_INPUT);
+            joined = "joined";
+            pooled += sentenceWidth;
+        }
         graph.addLayer("hidden", new DenseLayer.Builder().nIn(pooled).nOut(spec.hiddenSize())
-                .activation(Activation.RELU).dropOut(1.0 - spec.dropout()).build(), "pool");
+                .activation(Activation.RELU).dropOut(1.0 - spec.dropout()).build(), joined);
         for (int i = 0; i < outputs.size(); i++) {
             boolean sentiment = i == outputs.size() - 1;
             int classes = sentiment ? schema.sentiments().size() : schema.stances().size();

@@ -23,8 +23,13 @@ public record NetworkSpec(int embeddingSize, int hiddenSize, double dropout, dou
     /** The sentence encoders {@link #encoder} may name. */
     public static final List<String> ENCODERS = List.of("avg", "max", "avg+max", "cnn", "lstm");
 
-    /** The settings of the shipped model. */
-    public static final NetworkSpec DEFAULT = new NetworkSpec(64, 64, 0.3, 0.005, 1e-5, "avg");
+    /**
+     * The settings of the shipped model. Embeddings of 48, not 64: with character 3-grams a
+     * sentence has about three times the features, and the embedding lookups are most of the
+     * forward pass; 48 kept the accuracy of 64 over three seeds within noise and scores about 30%
+     * faster (README, model comparison).
+     */
+    public static final NetworkSpec DEFAULT = new NetworkSpec(48, 64, 0.3, 0.005, 1e-5, "avg");
 
     public NetworkSpec {
         if (encoder == null) {

@@ -2,6 +2,7 @@ package org.stancekit.training;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import org.stancekit.evaluation.Evaluation;
 import org.stancekit.evaluation.Evaluator;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
+import org.stancekit.features.SentenceEmbedder;
 import org.stancekit.network.NetworkFactory;
 import org.stancekit.text.PartyLexicon;
 
@@ -87,13 +89,17 @@ public final class Trainer {
         auxiliary.forEach(a -> trainTexts.add(a.text()));
         FeatureEncoder encoder = FeatureEncoder.fit(trainTexts, config.features(), lexicon);
         List<int[]> trainFeatures = trainTexts.stream().map(encoder::encode).toList();
+        // Sentence vectors (accurate models only) are computed once: they cost far more than the bag.
+        float[][] trainVectors = encoder.embed(trainTexts);
         int[][] trainLabels = labelIndices(schema, train, auxiliary);
-        ComputationGraph network = NetworkFactory.build(config.network(), encoder.vocabulary().size(), schema,
-                classWeights(schema, trainLabels), seed);
+        ComputationGraph network = NetworkFactory.build(config.network(), encoder.vocabulary().size(),
+                trainVectors == null ? 0 : SentenceEmbedder.DIMENSION, schema, classWeights(schema, trainLabels), seed);
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, schema, config.features(), config.network(),
                 config.toMap(), seed, trainingFiles, Map.of(), Versions.libraries(), Instant.now().toString());
         ModelBundle bundle = new ModelBundle(network, encoder, manifest);
-        List<int[]> devFeatures = dev.stream().map(s -> encoder.encode(s.text())).toList();
+        List<String> devTexts = dev.stream().map(LabelledSentence::text).toList();
+        List<int[]> devFeatures = devTexts.stream().map(encoder::encode).toList();
+        float[][] devVectors = encoder.embed(devTexts);
         List<Labels> devGold = dev.stream().map(LabelledSentence::labels).toList();
 
         Random random = new Random(seed);
@@ -112,7 +118,8 @@ public final class Trainer {
             int steps = 0;
             for (int from = 0; from < order.length; from += config.batchSize()) {
                 int to = Math.min(order.length, from + config.batchSize());
-                network.fit(miniBatch(schema, order, from, to, trainFeatures, trainLabels, config.auxiliaryWeight()));
+                network.fit(miniBatch(schema, order, from, to, trainFeatures, trainVectors, trainLabels,
+                        config.auxiliaryWeight()));
                 lossSum += network.score();
                 steps++;
             }
@@ -122,7 +129,7 @@ public final class Trainer {
                 best = true; // without dev data the last epoch is kept
             } else {
                 devScore = selectionScore(new Evaluator().evaluate(schema, devGold,
-                        predict(bundle, devFeatures).stream().map(Prediction::labels).toList()));
+                        predict(bundle, devFeatures, devVectors).stream().map(Prediction::labels).toList()));
                 best = devScore > bestScore;
             }
             if (best) {
@@ -140,7 +147,7 @@ public final class Trainer {
         }
         network.setParams(bestParams);
         if (!dev.isEmpty() && config.tuneDecisionBias()) {
-            manifest = manifest.withDecisionBias(DecisionBiasTuner.tune(schema, predict(bundle, devFeatures), devGold));
+            manifest = manifest.withDecisionBias(DecisionBiasTuner.tune(schema, predict(bundle, devFeatures, devVectors), devGold));
             bundle = new ModelBundle(network, encoder, manifest);
         }
 
@@ -153,12 +160,13 @@ public final class Trainer {
         return new TrainingResult(finished, devEvaluation, testEvaluation, bestEpoch, reports);
     }
 
-    /** Predicts already-encoded sentences (dev is encoded once, not once per epoch). */
-    private static List<Prediction> predict(ModelBundle bundle, List<int[]> features) {
+    /** Predicts already-encoded sentences (dev is encoded once, not once per epoch); vectors may be null. */
+    private static List<Prediction> predict(ModelBundle bundle, List<int[]> features, float[][] vectors) {
         List<Prediction> out = new ArrayList<>(features.size());
         for (int from = 0; from < features.size(); from += ModelBundle.BATCH_SIZE) {
-            out.addAll(bundle.predict(FeatureEncoder.batch(
-                    features.subList(from, Math.min(features.size(), from + ModelBundle.BATCH_SIZE)))));
+            int to = Math.min(features.size(), from + ModelBundle.BATCH_SIZE);
+            out.addAll(bundle.predict(FeatureEncoder.batch(features.subList(from, to),
+                    vectors == null ? null : Arrays.asList(vectors).subList(from, to))));
         }
         return out;
     }
@@ -222,13 +230,17 @@ public final class Trainer {
         return weights;
     }
 
-    private static MultiDataSet miniBatch(LabelSchema schema, int[] order, int from, int to,
-                                          List<int[]> features, int[][] labels, double auxiliaryWeight) {
+    private static MultiDataSet miniBatch(LabelSchema schema, int[] order, int from, int to, List<int[]> features,
+                                          float[][] vectors, int[][] labels, double auxiliaryWeight) {
         List<int[]> rows = new ArrayList<>(to - from);
+        List<float[]> rowVectors = vectors == null ? null : new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             rows.add(features.get(order[i]));
+            if (rowVectors != null) {
+                rowVectors.add(vectors[order[i]]);
+            }
         }
-        EncodedBatch batch = FeatureEncoder.batch(rows);
+        EncodedBatch batch = FeatureEncoder.batch(rows, rowVectors);
         INDArray[] outputs = new INDArray[labels.length];
         INDArray[] masks = new INDArray[labels.length];
         boolean masked = false;
@@ -252,8 +264,7 @@ public final class Trainer {
             outputs[h] = oneHot;
             masks[h] = mask;
         }
-        return new MultiDataSet(new INDArray[] {batch.features()}, outputs, new INDArray[] {batch.mask()},
-                masked ? masks : null);
+        return new MultiDataSet(batch.inputs(), outputs, batch.masks(), masked ? masks : null);
     }
 
     /** Auxiliary examples label exactly one head; labelled sentences label them all. */

@@ -62,6 +62,7 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
         m.put("features.maxVocabulary", Integer.toString(features.maxVocabulary()));
         m.put("features.maxFeatures", Integer.toString(features.maxFeatures()));
         m.put("features.charNgrams", Integer.toString(features.charNgrams()));
+        m.put("features.sentenceEncoder", features.sentenceEncoder());
         m.put("network.embeddingSize", Integer.toString(network.embeddingSize()));
         m.put("network.hiddenSize", Integer.toString(network.hiddenSize()));
         m.put("network.dropout", Double.toString(network.dropout()));
@@ -110,7 +111,9 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
         return new TrainingConfig(
                 new FeatureSettings(i.apply("features.ngrams"), i.apply("features.contextWindow"),
                         i.apply("features.minCount"), i.apply("features.maxVocabulary"), i.apply("features.maxFeatures"),
-                        i.apply("features.charNgrams")),
+                        i.apply("features.charNgrams"),
+                        // Absent from manifests written before sentence encoders existed.
+                        m.getOrDefault("features.sentenceEncoder", FeatureSettings.NO_SENTENCE_ENCODER).strip()),
                 new NetworkSpec(i.apply("network.embeddingSize"), i.apply("network.hiddenSize"),
                         d.apply("network.dropout"), d.apply("network.learningRate"), d.apply("network.l2"),
                         text.apply("network.encoder")),

@@ -1,6 +1,7 @@
 package org.stancekit.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,5 +38,17 @@ class TrainingConfigTest {
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> TrainingConfig.load(new StringReader("epochs=many\n"), "my.properties"));
         assertTrue(nan.getMessage().contains("'many' is not a number"), nan.getMessage());
+        IllegalArgumentException encoder = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.load(new StringReader("features.sentenceEncoder=bert\n"), "my.properties"));
+        assertTrue(encoder.getMessage().contains("sentenceEncoder must be none or all-minilm-l6-v2-q, got bert"),
+                encoder.getMessage());
+    }
+
+    @Test
+    void configurationsWrittenBeforeSentenceEncodersReadAsWithout() {
+        java.util.Map<String, String> old = new java.util.LinkedHashMap<>(TrainingConfig.DEFAULT.toMap());
+        old.remove("features.sentenceEncoder");
+        assertEquals("none", TrainingConfig.fromMap(old).features().sentenceEncoder());
+        assertFalse(TrainingConfig.fromMap(old).features().embedsSentences());
     }
 }

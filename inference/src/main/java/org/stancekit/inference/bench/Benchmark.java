@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.stancekit.bundle.ModelBundle;
 import org.stancekit.features.EncodedBatch;
-import org.stancekit.features.FeatureEncoder;
 import org.stancekit.inference.ArticleInput;
 import org.stancekit.inference.ArticleReader;
 import org.stancekit.inference.BatchOptions;
@@ -26,6 +25,7 @@ import org.stancekit.inference.pipeline.NetworkRunner;
 import org.stancekit.inference.pipeline.PipelineInput;
 import org.stancekit.inference.pipeline.PipelineOptions;
 import org.stancekit.inference.pipeline.ScoringPipeline;
+import org.stancekit.inference.pipeline.WindowScorer;
 
 /**
  * Runs the benchmark stages on a corpus folder:
@@ -123,10 +123,7 @@ public final class Benchmark {
             }
             return rate(done, start);
         } finally {
-            for (EncodedBatch b : batches) {
-                b.features().close();
-                b.mask().close();
-            }
+            batches.forEach(NetworkRunner::release);
         }
     }
 
@@ -135,6 +132,7 @@ public final class Benchmark {
         ArticleEncoder encoder = new ArticleEncoder(bundle.encoder());
         List<EncodedBatch> batches = new ArrayList<>();
         List<int[]> window = new ArrayList<>();
+        List<float[]> vectors = bundle.manifest().features().embedsSentences() ? new ArrayList<>() : null;
         long sampled = 0;
         for (Path file : files(folder)) {
             if (sampled >= NETWORK_SAMPLE) {
@@ -144,27 +142,28 @@ public final class Benchmark {
                 if (item instanceof ArticleInput.Loaded loaded) {
                     EncodedArticle a = encoder.encode(loaded.article());
                     window.addAll(List.of(a.features()));
+                    if (vectors != null) {
+                        vectors.addAll(List.of(a.vectors()));
+                    }
                     sampled += a.size();
                 }
             }
             if (window.size() >= pipeline.windowSentences()) {
-                pack(window, batches);
+                pack(window, vectors, batches);
             }
         }
-        pack(window, batches);
+        pack(window, vectors, batches);
         return batches;
     }
 
-    private void pack(List<int[]> window, List<EncodedBatch> batches) {
+    private void pack(List<int[]> window, List<float[]> vectors, List<EncodedBatch> batches) {
         int[][] features = window.toArray(int[][]::new);
-        for (int[] batch : BatchPlan.plan(features, pipeline.batchSize(), pipeline.batchCells())) {
-            List<int[]> rows = new ArrayList<>(batch.length);
-            for (int i : batch) {
-                rows.add(features[i]);
-            }
-            batches.add(FeatureEncoder.batch(rows));
-        }
+        int[][] plan = BatchPlan.plan(features, pipeline.batchSize(), pipeline.batchCells());
+        batches.addAll(WindowScorer.packAll(plan, features, vectors == null ? null : vectors.toArray(float[][]::new)));
         window.clear();
+        if (vectors != null) {
+            vectors.clear();
+        }
     }
 
     private double endToEnd(Scorer scorer, Path folder, Path out, long[] heap) throws IOException {

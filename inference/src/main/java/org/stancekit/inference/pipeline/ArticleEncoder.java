@@ -16,13 +16,13 @@ public final class ArticleEncoder {
         this.encoder = encoder;
     }
 
-    /** Splits and encodes one article. */
+    /** Splits and encodes one article (with its sentence vectors, for models that read them). */
     public EncodedArticle encode(Article article) {
         List<String> sentences = splitter.split(article.text());
         int[][] features = new int[sentences.size()][];
         for (int i = 0; i < features.length; i++) {
             features[i] = encoder.encode(sentences.get(i));
         }
-        return new EncodedArticle(article.id(), sentences, features);
+        return new EncodedArticle(article.id(), sentences, features, encoder.embed(sentences));
     }
 }

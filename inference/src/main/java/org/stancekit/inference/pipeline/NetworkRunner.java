@@ -41,7 +41,7 @@ public final class NetworkRunner {
         NativeThreads.configureThisThread();
         INDArray[] outputs;
         synchronized (network) {
-            outputs = network.output(false, new INDArray[] {batch.features()}, new INDArray[] {batch.mask()});
+            outputs = network.output(false, batch.inputs(), batch.masks());
         }
         int rows = (int) batch.features().size(0);
         float[][] result = new float[rows][width];
@@ -84,6 +84,13 @@ public final class NetworkRunner {
         if (array != null && array.closeable()) {
             array.close();
         }
+    }
+
+    /** Frees a packed batch's native memory now. */
+    public static void release(EncodedBatch batch) {
+        release(batch.features());
+        release(batch.mask());
+        release(batch.sentences());
     }
 
     /** A probability row as a prediction, decision biases applied: {@link ModelBundle#prediction(float[])}. */

@@ -25,10 +25,7 @@ public final class WindowScorer {
     public record PackedWindow(int[] articleSizes, int[][] plan, List<EncodedBatch> batches) {
         /** Frees the packed input's native memory (after {@link #run}, or when it will never run). */
         void release() {
-            for (EncodedBatch b : batches) {
-                NetworkRunner.release(b.features());
-                NetworkRunner.release(b.mask());
-            }
+            batches.forEach(NetworkRunner::release);
         }
     }
 
@@ -53,22 +50,20 @@ public final class WindowScorer {
             total += sizes[a];
         }
         int[][] features = new int[total][];
+        // Sentence vectors ride along with their features; all articles of a model have them or none do.
+        float[][] vectors = articles.isEmpty() || articles.get(0).vectors() == null ? null : new float[total][];
         int at = 0;
         for (EncodedArticle a : articles) {
-            for (int[] f : a.features()) {
-                features[at++] = f;
+            for (int k = 0; k < a.size(); k++) {
+                features[at] = a.features()[k];
+                if (vectors != null) {
+                    vectors[at] = a.vectors()[k];
+                }
+                at++;
             }
         }
         int[][] plan = BatchPlan.plan(features, batchSize, batchCells);
-        List<EncodedBatch> batches = new ArrayList<>(plan.length);
-        for (int[] batch : plan) {
-            List<int[]> rows = new ArrayList<>(batch.length);
-            for (int i : batch) {
-                rows.add(features[i]);
-            }
-            batches.add(FeatureEncoder.batch(rows));
-        }
-        return new PackedWindow(sizes, plan, batches);
+        return new PackedWindow(sizes, plan, packAll(plan, features, vectors));
     }
 
     /**
@@ -106,5 +101,25 @@ public final class WindowScorer {
     /** The runner. */
     public NetworkRunner runner() {
         return runner;
+    }
+
+    /**
+     * Packs each planned batch of sentences (indices into {@code features} and {@code vectors}, the
+     * latter {@code null} for models without sentence vectors) into network input.
+     */
+    public static List<EncodedBatch> packAll(int[][] plan, int[][] features, float[][] vectors) {
+        List<EncodedBatch> batches = new ArrayList<>(plan.length);
+        for (int[] batch : plan) {
+            List<int[]> rows = new ArrayList<>(batch.length);
+            List<float[]> rowVectors = vectors == null ? null : new ArrayList<>(batch.length);
+            for (int i : batch) {
+                rows.add(features[i]);
+                if (rowVectors != null) {
+                    rowVectors.add(vectors[i]);
+                }
+            }
+            batches.add(FeatureEncoder.batch(rows, rowVectors));
+        }
+        return batches;
     }
 }
