@@ -19,7 +19,6 @@ import org.stancekit.inference.BatchSummary;
 import org.stancekit.inference.OutputFormat;
 import org.stancekit.inference.Scorer;
 import org.stancekit.inference.pipeline.ArticleEncoder;
-import org.stancekit.inference.pipeline.BatchPlan;
 import org.stancekit.inference.pipeline.EncodedArticle;
 import org.stancekit.inference.pipeline.NetworkRunner;
 import org.stancekit.inference.pipeline.PipelineInput;
@@ -107,8 +106,8 @@ public final class Benchmark {
     }
 
     private double network(Path folder, long sentences) throws IOException {
-        List<EncodedBatch> batches = packedSample(folder);
         NetworkRunner runner = new NetworkRunner(bundle);
+        List<EncodedBatch> batches = packedSample(folder, new WindowScorer(runner, pipeline.batchSize(), pipeline.batchCells()));
         try {
             long done = 0;
             long start = System.nanoTime();
@@ -127,12 +126,15 @@ public final class Benchmark {
         }
     }
 
-    /** A sample of the corpus, encoded, planned into windows and batches as the pipeline does, and packed. */
-    private List<EncodedBatch> packedSample(Path folder) throws IOException {
+    /**
+     * A sample of the corpus, encoded, gathered into windows and packed by {@code windows} exactly
+     * as the pipeline packs them.
+     */
+    private List<EncodedBatch> packedSample(Path folder, WindowScorer windows) throws IOException {
         ArticleEncoder encoder = new ArticleEncoder(bundle.encoder());
         List<EncodedBatch> batches = new ArrayList<>();
-        List<int[]> window = new ArrayList<>();
-        List<float[]> vectors = bundle.manifest().features().embedsSentences() ? new ArrayList<>() : null;
+        List<EncodedArticle> window = new ArrayList<>();
+        int windowSentences = 0;
         long sampled = 0;
         for (Path file : files(folder)) {
             if (sampled >= NETWORK_SAMPLE) {
@@ -141,29 +143,19 @@ public final class Benchmark {
             for (ArticleInput item : new ArticleReader().readAll(List.of(file))) {
                 if (item instanceof ArticleInput.Loaded loaded) {
                     EncodedArticle a = encoder.encode(loaded.article());
-                    window.addAll(List.of(a.features()));
-                    if (vectors != null) {
-                        vectors.addAll(List.of(a.vectors()));
-                    }
+                    window.add(a);
+                    windowSentences += a.size();
                     sampled += a.size();
                 }
             }
-            if (window.size() >= pipeline.windowSentences()) {
-                pack(window, vectors, batches);
+            if (windowSentences >= pipeline.windowSentences()) {
+                batches.addAll(windows.pack(window).batches());
+                window.clear();
+                windowSentences = 0;
             }
         }
-        pack(window, vectors, batches);
+        batches.addAll(windows.pack(window).batches());
         return batches;
-    }
-
-    private void pack(List<int[]> window, List<float[]> vectors, List<EncodedBatch> batches) {
-        int[][] features = window.toArray(int[][]::new);
-        int[][] plan = BatchPlan.plan(features, pipeline.batchSize(), pipeline.batchCells());
-        batches.addAll(WindowScorer.packAll(plan, features, vectors == null ? null : vectors.toArray(float[][]::new)));
-        window.clear();
-        if (vectors != null) {
-            vectors.clear();
-        }
     }
 
     private double endToEnd(Scorer scorer, Path folder, Path out, long[] heap) throws IOException {

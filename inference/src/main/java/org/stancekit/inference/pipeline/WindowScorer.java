@@ -107,7 +107,7 @@ public final class WindowScorer {
      * Packs each planned batch of sentences (indices into {@code features} and {@code vectors}, the
      * latter {@code null} for models without sentence vectors) into network input.
      */
-    public static List<EncodedBatch> packAll(int[][] plan, int[][] features, float[][] vectors) {
+    private static List<EncodedBatch> packAll(int[][] plan, int[][] features, float[][] vectors) {
         List<EncodedBatch> batches = new ArrayList<>(plan.length);
         for (int[] batch : plan) {
             List<int[]> rows = new ArrayList<>(batch.length);
