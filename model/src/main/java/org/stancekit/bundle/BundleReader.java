@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -19,6 +21,7 @@ import java.util.zip.ZipInputStream;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
 import org.stancekit.features.Vocabulary;
 import org.stancekit.network.NetworkFactory;
@@ -90,12 +93,14 @@ public final class BundleReader {
             throw new BundleFormatException(origin + ": the network in " + BundleWriter.NETWORK
                     + " cannot be read: " + e.getMessage(), e);
         }
-        checkNetwork(network, manifest, vocabulary, origin);
-        return new ModelBundle(network, new FeatureEncoder(manifest.features(), lexicon, vocabulary), manifest);
+        FeatureEncoder encoder = new FeatureEncoder(manifest.features(), lexicon, vocabulary);
+        checkNetwork(network, manifest, encoder, origin);
+        return new ModelBundle(network, encoder, manifest);
     }
 
-    private static void checkNetwork(ComputationGraph network, Manifest manifest, Vocabulary vocabulary, String origin)
+    private static void checkNetwork(ComputationGraph network, Manifest manifest, FeatureEncoder encoder, String origin)
             throws BundleFormatException {
+        Vocabulary vocabulary = encoder.vocabulary();
         var outputs = network.getConfiguration().getNetworkOutputs();
         var expected = NetworkFactory.outputs(manifest.schema());
         if (!outputs.equals(expected)) {
@@ -106,6 +111,34 @@ public final class BundleReader {
         if (embedding.getNIn() != vocabulary.size()) {
             throw new BundleFormatException(origin + ": the network embeds " + embedding.getNIn()
                     + " features but the vocabulary has " + vocabulary.size());
+        }
+        checkInputs(network, manifest, encoder, origin);
+    }
+
+    /**
+     * Checks that the network reads what the manifest's feature settings produce: one input, or two
+     * when it names a sentence encoder, the second as wide as that encoder's vectors. A mismatch
+     * (a hand-edited manifest) would otherwise fail inside DL4J at the first sentence scored; a
+     * forward pass over one all-zero row finds it here, at no cost worth counting.
+     */
+    private static void checkInputs(ComputationGraph network, Manifest manifest, FeatureEncoder encoder, String origin)
+            throws BundleFormatException {
+        int inputs = network.getConfiguration().getNetworkInputs().size();
+        int width = encoder.sentenceWidth();
+        String encoderName = manifest.features().sentenceEncoder();
+        String needs = width == 0 ? "1 input (the features)" : "2 inputs (the features and " + width + "-wide vectors)";
+        if (inputs != (width == 0 ? 1 : 2)) {
+            throw new BundleFormatException(origin + ": the network has " + inputs + " inputs but the manifest's "
+                    + "features.sentenceEncoder=" + encoderName + " needs " + needs);
+        }
+        float[][] vectors = width == 0 ? null : new float[][] {new float[width]};
+        EncodedBatch probe = FeatureEncoder.batch(List.of(new int[] {Vocabulary.EMPTY}),
+                vectors == null ? null : Arrays.asList(vectors));
+        try {
+            network.output(false, probe.inputs(), probe.masks());
+        } catch (RuntimeException e) {
+            throw new BundleFormatException(origin + ": the network does not read the inputs that the manifest's "
+                    + "features.sentenceEncoder=" + encoderName + " gives it, " + needs + ": " + e.getMessage(), e);
         }
     }
 

@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.stancekit.text.Mention;
+import org.stancekit.text.Normalizer;
 import org.stancekit.text.PartyLexicon;
 import org.stancekit.text.Token;
 import org.stancekit.text.Tokenizer;
@@ -296,7 +297,61 @@ public final class FeatureEncoder {
      * encoder runs a transformer): callers embed whole articles or batches at once.
      */
     public float[][] embed(List<String> sentences) {
-        return settings.embedsSentences() ? SentenceEmbedder.embed(sentences) : null;
+        return switch (settings.sentenceEncoder()) {
+            case SentenceEmbedder.MINILM -> SentenceEmbedder.embed(sentences);
+            case SentenceEmbedder.MINILM_PARTIES -> embedWithParties(sentences);
+            default -> null;
+        };
+    }
+
+    /**
+     * Width of {@link #embed}'s vectors: 0 without a sentence encoder, else the sentence vector's
+     * and, for {@link SentenceEmbedder#MINILM_PARTIES}, one more per lexicon party.
+     */
+    public int sentenceWidth() {
+        return switch (settings.sentenceEncoder()) {
+            case SentenceEmbedder.MINILM -> SentenceEmbedder.DIMENSION;
+            case SentenceEmbedder.MINILM_PARTIES -> (1 + lexiconParties.size()) * SentenceEmbedder.DIMENSION;
+            default -> 0;
+        };
+    }
+
+    /**
+     * The parties whose vectors follow the sentence vector in {@link #embed}'s output, in order:
+     * the lexicon's parties with {@link SentenceEmbedder#MINILM_PARTIES}, else none.
+     */
+    public List<String> vectorTargets() {
+        return settings.sentenceEncoder().equals(SentenceEmbedder.MINILM_PARTIES) ? lexiconParties : List.of();
+    }
+
+    /**
+     * The sentence vectors plus, per lexicon party in {@link #lexiconParties} order, the encoder's
+     * output at the party's mentions: the lexicon finds them in the normalised text, which is what
+     * the encoder reads so that their character spans line up.
+     */
+    private float[][] embedWithParties(List<String> sentences) {
+        List<String> texts = new ArrayList<>(sentences.size());
+        List<List<List<int[]>>> spans = new ArrayList<>(sentences.size());
+        for (String sentence : sentences) {
+            String text = Normalizer.normalize(sentence);
+            List<Token> tokens = new ArrayList<>();
+            List<int[]> where = new ArrayList<>();
+            tokenizer.scan(text, new StringBuilder(), (form, t, start, end) -> {
+                tokens.add(new Token(t.substring(start, end), form.toString()));
+                where.add(new int[] {start, end});
+            });
+            List<List<int[]>> byParty = new ArrayList<>(lexiconParties.size());
+            for (int p = 0; p < lexiconParties.size(); p++) {
+                byParty.add(new ArrayList<>());
+            }
+            for (Mention m : lexicon.find(tokens)) {
+                byParty.get(lexiconParties.indexOf(m.party()))
+                        .add(new int[] {where.get(m.start())[0], where.get(m.end() - 1)[1]});
+            }
+            texts.add(text);
+            spans.add(byParty);
+        }
+        return SentenceEmbedder.embedWithTargets(texts, spans);
     }
 
     /**
@@ -335,11 +390,12 @@ public final class FeatureEncoder {
             if (vectors.size() != rows) {
                 throw new IllegalArgumentException(rows + " sentences but " + vectors.size() + " sentence vectors");
             }
-            float[] flat = new float[rows * SentenceEmbedder.DIMENSION];
+            int vectorWidth = rows == 0 ? 0 : vectors.get(0).length;
+            float[] flat = new float[rows * vectorWidth];
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(vectors.get(r), 0, flat, r * SentenceEmbedder.DIMENSION, SentenceEmbedder.DIMENSION);
+                System.arraycopy(vectors.get(r), 0, flat, r * vectorWidth, vectorWidth);
             }
-            sentences = Nd4j.create(flat, new long[] {rows, SentenceEmbedder.DIMENSION}, 'c');
+            sentences = Nd4j.create(flat, new long[] {rows, vectorWidth}, 'c');
         }
         return new EncodedBatch(Nd4j.create(features, shape, 'c').castTo(DataType.FLOAT),
                 Nd4j.create(mask, shape, 'c').castTo(DataType.FLOAT), sentences);

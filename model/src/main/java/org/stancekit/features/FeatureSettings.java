@@ -1,5 +1,7 @@
 package org.stancekit.features;
 
+import java.util.List;
+
 /**
  * How sentences become features; stored in every bundle's manifest so that inference encodes
  * exactly as training did.
@@ -15,11 +17,13 @@ package org.stancekit.features;
  *                   its ends (fastText's subwords), so that unseen inflections and names share
  *                   features with seen ones; 0 turns them off (missing in bundles written before it
  *                   existed, which read as 0)
- * @param sentenceEncoder {@value #NO_SENTENCE_ENCODER}, or {@value SentenceEmbedder#MINILM} to give
- *                        the network, beside the bag of features, every sentence's vector from the
- *                        pretrained all-MiniLM-L6-v2 encoder (the "accurate" model: better
- *                        sentiment, about 300 sentences a second on two cores); missing in bundles
- *                        written before it existed, which read as {@value #NO_SENTENCE_ENCODER}
+ * @param sentenceEncoder {@value #NO_SENTENCE_ENCODER}; {@value SentenceEmbedder#MINILM_PARTIES} to
+ *                        give the network, beside the bag of features, the pretrained
+ *                        all-MiniLM-L6-v2 encoder's sentence vector and one vector per lexicon
+ *                        party (the "accurate" model: better stance and sentiment, about 300
+ *                        sentences a second on two cores); or {@value SentenceEmbedder#MINILM} for
+ *                        the sentence vector alone. Missing in bundles written before it existed,
+ *                        which read as {@value #NO_SENTENCE_ENCODER}
  */
 public record FeatureSettings(int ngrams, int contextWindow, int minCount, int maxVocabulary, int maxFeatures,
                               int charNgrams, String sentenceEncoder) {
@@ -51,9 +55,9 @@ public record FeatureSettings(int ngrams, int contextWindow, int minCount, int m
         if (sentenceEncoder == null) {
             sentenceEncoder = NO_SENTENCE_ENCODER;
         }
-        if (!sentenceEncoder.equals(NO_SENTENCE_ENCODER) && !sentenceEncoder.equals(SentenceEmbedder.MINILM)) {
-            throw new IllegalArgumentException("sentenceEncoder must be " + NO_SENTENCE_ENCODER + " or "
-                    + SentenceEmbedder.MINILM + ", got " + sentenceEncoder);
+        if (!List.of(NO_SENTENCE_ENCODER, SentenceEmbedder.MINILM, SentenceEmbedder.MINILM_PARTIES).contains(sentenceEncoder)) {
+            throw new IllegalArgumentException("sentenceEncoder must be " + NO_SENTENCE_ENCODER + ", "
+                    + SentenceEmbedder.MINILM + " or " + SentenceEmbedder.MINILM_PARTIES + ", got " + sentenceEncoder);
         }
         if (charNgrams != 0 && (charNgrams < 3 || charNgrams > 6)) {
             throw new IllegalArgumentException("charNgrams must be 0 (off) or 3..6, got " + charNgrams);

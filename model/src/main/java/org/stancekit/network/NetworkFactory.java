@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.SubsetVertex;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
@@ -30,7 +31,13 @@ import org.stancekit.domain.LabelSchema;
  * The masked average can be replaced by max pooling, both, or a convolution ({@link NetworkSpec#encoder});
  * the README's model comparison measured them on the dev split. Models with a sentence encoder
  * ({@code FeatureSettings.sentenceEncoder}) have a second input, the sentence's pretrained vector,
- * joined to the pooled bag before the dense layer, so every head reads both.
+ * joined to the pooled bag before the dense layer, so every head reads both; with the parties
+ * encoder, the input also holds one pretrained vector per party, and each reaches only its own
+ * party's stance head, through a dense layer of its own:
+ * <pre>
+ * sentence input ─┬─ [sentence vector] ─ joined to the bag ─ dense(ReLU) ─┬─ stance_&lt;party&gt;
+ *                 └─ [party vector] ─ dense(ReLU) ─────────────────────────┘  (merged per party)
+ * </pre>
  * The embedding bag is cheap enough to score tens of thousands of sentences a second on two
  * cores; target awareness comes from the encoder's party-specific features, which the shared
  * layers let every head weigh differently.
@@ -41,6 +48,8 @@ public final class NetworkFactory {
     public static final String INPUT = "features";
     /** Name of the second input of models that read a pretrained encoder's sentence vectors. */
     public static final String SENTENCE_INPUT = "sentence";
+    /** Width of the dense layer that reads a party's own vector (parties encoder only). */
+    static final int PARTY_HIDDEN = 32;
     /** Name of the sentiment head. */
     public static final String SENTIMENT_HEAD = "sentiment";
 
@@ -111,6 +120,21 @@ public final class NetworkFactory {
      */
     public static ComputationGraph build(NetworkSpec spec, int vocabularySize, int sentenceWidth, LabelSchema schema,
                                          List<double[]> headWeights, long seed) {
+        return build(spec, vocabularySize, sentenceWidth, List.of(), schema, headWeights, seed);
+    }
+
+    /**
+     * Builds and initialises a network whose sentence input holds the sentence vector followed by
+     * one vector per party of {@code vectorTargets}, all of equal width (the layout of
+     * {@code FeatureEncoder.embed} with the parties encoder). The sentence vector joins the bag as
+     * in {@link #build(NetworkSpec, int, int, LabelSchema, List, long)}; a party's vector reaches
+     * only that party's stance head, through a small dense layer of its own, so that the sentiment
+     * head and the other parties' heads do not fit themselves to it.
+     */
+    public static ComputationGraph build(NetworkSpec spec, int vocabularySize, int sentenceWidth,
+                                         List<String> vectorTargets, LabelSchema schema,
+                                         List<double[]> headWeights, long seed) {
+        int vectorWidth = sentenceWidth / (1 + vectorTargets.size());
         List<String> outputs = outputs(schema);
         ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -125,9 +149,14 @@ public final class NetworkFactory {
         String joined = "pool";
         if (sentenceWidth > 0) {
             graph.addInputs(SENTENCE_INPUT);
-            graph.addVertex("joined", new MergeVertex(), "pool", SENTENCE_INPUT);
+            String sentence = SENTENCE_INPUT;
+            if (!vectorTargets.isEmpty()) {
+                sentence = "sentence_vector";
+                graph.addVertex(sentence, new SubsetVertex(0, vectorWidth - 1), SENTENCE_INPUT);
+            }
+            graph.addVertex("joined", new MergeVertex(), "pool", sentence);
             joined = "joined";
-            pooled += sentenceWidth;
+            pooled += vectorWidth;
         }
         graph.addLayer("hidden", new DenseLayer.Builder().nIn(pooled).nOut(spec.hiddenSize())
                 .activation(Activation.RELU).dropOut(1.0 - spec.dropout()).build(), joined);
@@ -137,8 +166,21 @@ public final class NetworkFactory {
             double[] weights = headWeights == null ? null : headWeights.get(i);
             LossMCXENT loss = weights == null ? new LossMCXENT() : new LossMCXENT(Nd4j.create(weights).castTo(
                     org.nd4j.linalg.api.buffer.DataType.FLOAT));
-            graph.addLayer(outputs.get(i), new OutputLayer.Builder(loss).nIn(spec.hiddenSize()).nOut(classes)
-                    .activation(Activation.SOFTMAX).build(), "hidden");
+            int target = sentiment ? -1 : vectorTargets.indexOf(schema.parties().get(i));
+            String in = "hidden";
+            int width = spec.hiddenSize();
+            if (target >= 0) {
+                String party = LabelSchema.column(schema.parties().get(i));
+                int from = (1 + target) * vectorWidth;
+                graph.addVertex("vector_" + party, new SubsetVertex(from, from + vectorWidth - 1), SENTENCE_INPUT);
+                graph.addLayer("hidden_" + party, new DenseLayer.Builder().nIn(vectorWidth).nOut(PARTY_HIDDEN)
+                        .activation(Activation.RELU).dropOut(1.0 - spec.dropout()).build(), "vector_" + party);
+                graph.addVertex("joined_" + party, new MergeVertex(), "hidden", "hidden_" + party);
+                in = "joined_" + party;
+                width += PARTY_HIDDEN;
+            }
+            graph.addLayer(outputs.get(i), new OutputLayer.Builder(loss).nIn(width).nOut(classes)
+                    .activation(Activation.SOFTMAX).build(), in);
         }
         graph.setOutputs(outputs.toArray(String[]::new));
         ComputationGraph network = new ComputationGraph(graph.build());

@@ -98,6 +98,33 @@ class BundleRoundTripTest {
     }
 
     @Test
+    void aManifestNamingASentenceEncoderTheNetworkDoesNotReadIsRefused(@TempDir Path dir) throws IOException {
+        Path good = dir.resolve("good.zip");
+        new BundleWriter().write(bundle, good);
+        Path bad = dir.resolve("encoder.zip");
+        rewriteManifest(good, bad, "\"sentenceEncoder\" : \"none\"", "\"sentenceEncoder\" : \"all-minilm-l6-v2-q\"");
+
+        BundleFormatException e = assertThrows(BundleFormatException.class, () -> new BundleReader().read(bad));
+        assertTrue(e.getMessage().contains("encoder.zip: the network has 1 inputs but the manifest's "
+                + "features.sentenceEncoder=all-minilm-l6-v2-q needs 2 inputs"), e.getMessage());
+    }
+
+    @Test
+    void aManifestNamingAnEncoderOfAnotherWidthIsRefused(@TempDir Path dir) throws IOException {
+        Path good = dir.resolve("parties.zip");
+        new BundleWriter().write(TinyModels.withPartyVectors(42), good);
+        assertEquals(5 * 384, new BundleReader().read(good).encoder().sentenceWidth(), "the bundle as written reads");
+        Path bad = dir.resolve("sentence.zip");
+        rewriteManifest(good, bad, "\"sentenceEncoder\" : \"all-minilm-l6-v2-q-parties\"",
+                "\"sentenceEncoder\" : \"all-minilm-l6-v2-q\"");
+
+        BundleFormatException e = assertThrows(BundleFormatException.class, () -> new BundleReader().read(bad));
+        assertTrue(e.getMessage().contains("sentence.zip: the network does not read the inputs that the manifest's "
+                + "features.sentenceEncoder=all-minilm-l6-v2-q gives it, 2 inputs (the features and 384-wide vectors)"),
+                e.getMessage());
+    }
+
+    @Test
     void aFileThatIsNoBundleIsRefused(@TempDir Path dir) throws IOException {
         Path text = Files.writeString(dir.resolve("notes.zip"), "just text");
         BundleFormatException e = assertThrows(BundleFormatException.class, () -> new BundleReader().read(text));

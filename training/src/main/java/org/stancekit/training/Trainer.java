@@ -25,7 +25,6 @@ import org.stancekit.evaluation.Evaluation;
 import org.stancekit.evaluation.Evaluator;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
-import org.stancekit.features.SentenceEmbedder;
 import org.stancekit.network.NetworkFactory;
 import org.stancekit.text.PartyLexicon;
 
@@ -93,7 +92,7 @@ public final class Trainer {
         float[][] trainVectors = encoder.embed(trainTexts);
         int[][] trainLabels = labelIndices(schema, train, auxiliary);
         ComputationGraph network = NetworkFactory.build(config.network(), encoder.vocabulary().size(),
-                trainVectors == null ? 0 : SentenceEmbedder.DIMENSION, schema, classWeights(schema, trainLabels), seed);
+                encoder.sentenceWidth(), encoder.vectorTargets(), schema, classWeights(schema, trainLabels), seed);
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, schema, config.features(), config.network(),
                 config.toMap(), seed, trainingFiles, Map.of(), Versions.libraries(), Instant.now().toString());
         ModelBundle bundle = new ModelBundle(network, encoder, manifest);

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancekit.bundle.BundleReader;
 import org.stancekit.bundle.Manifest;
@@ -68,21 +70,23 @@ class EndToEndTest {
     }
 
     /**
-     * An accurate model (pretrained sentence vectors beside the bag) trains, survives the bundle
-     * round trip, and the batch pipeline, which carries the vectors through its own stages, gives
-     * every sentence the probabilities that predicting it directly gives.
+     * An accurate model (pretrained vectors beside the bag: the sentence's, or the sentence's and
+     * each party's) trains, survives the bundle round trip, and the batch pipeline, which carries
+     * the vectors through its own stages, gives every sentence the probabilities that predicting
+     * it directly gives.
      */
-    @Test
-    void accurateModelScoresInThePipelineAsItPredictsDirectly(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"all-minilm-l6-v2-q", "all-minilm-l6-v2-q-parties"})
+    void accurateModelScoresInThePipelineAsItPredictsDirectly(String sentenceEncoder, @TempDir Path dir) throws Exception {
         Path slice = dir.resolve("slice.csv");
         writeSlice(slice, 40, 12, 12);
         Path config = Files.writeString(dir.resolve("accurate.properties"),
-                "epochs=3\nnetwork.hiddenSize=16\nfeatures.minCount=1\nfeatures.sentenceEncoder=all-minilm-l6-v2-q\n");
+                "epochs=3\nnetwork.hiddenSize=16\nfeatures.minCount=1\nfeatures.sentenceEncoder=" + sentenceEncoder + "\n");
         Path bundlePath = dir.resolve("accurate.zip");
         assertEquals(0, TrainingCli.run("train", "--data", slice.toString(), "--config", config.toString(),
                 "--seed", "7", "--out", bundlePath.toString()));
         ModelBundle bundle = new BundleReader().read(bundlePath);
-        assertEquals("all-minilm-l6-v2-q", bundle.manifest().features().sentenceEncoder());
+        assertEquals(sentenceEncoder, bundle.manifest().features().sentenceEncoder());
         assertEquals(2, bundle.network().getConfiguration().getNetworkInputs().size());
 
         Path article = Files.list(ARTICLES).filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();

@@ -40,7 +40,7 @@ class TrainingConfigTest {
         assertTrue(nan.getMessage().contains("'many' is not a number"), nan.getMessage());
         IllegalArgumentException encoder = assertThrows(IllegalArgumentException.class,
                 () -> TrainingConfig.load(new StringReader("features.sentenceEncoder=bert\n"), "my.properties"));
-        assertTrue(encoder.getMessage().contains("sentenceEncoder must be none or all-minilm-l6-v2-q, got bert"),
+        assertTrue(encoder.getMessage().contains("sentenceEncoder must be none, all-minilm-l6-v2-q or all-minilm-l6-v2-q-parties, got bert"),
                 encoder.getMessage());
     }
 
