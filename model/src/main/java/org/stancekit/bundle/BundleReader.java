@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,9 +130,8 @@ public final class BundleReader {
             throw new BundleFormatException(origin + ": the network has " + inputs + " inputs but the manifest's "
                     + "features.sentenceEncoder=" + encoderName + " needs " + needs);
         }
-        float[][] vectors = width == 0 ? null : new float[][] {new float[width]};
         EncodedBatch probe = FeatureEncoder.batch(List.of(new int[] {Vocabulary.EMPTY}),
-                vectors == null ? null : Arrays.asList(vectors));
+                width == 0 ? null : List.of(new float[width]));
         try {
             network.output(false, probe.inputs(), probe.masks());
         } catch (RuntimeException e) {

@@ -27,10 +27,9 @@ import java.util.Map;
  *   <li>{@link #embed}: the sentence vector, the mean of the encoder's output over every token,
  *       scaled to unit length (how the encoder was trained to be used);</li>
  *   <li>{@link #embedWithTargets}: the sentence vector followed by one vector per target, the mean
- *       of the output at the tokens inside that target's spans, at unit length (zeros when it
- *       has none). The
- *       encoder's output at "Russia" in "Russia's brutal invasion" is about Russia in this
- *       sentence, so these are target-aware in the way TD-BERT uses a target's token states.</li>
+ *       of the output at the tokens inside that target's spans, at unit length (zeros when it has
+ *       none). The encoder's output at "Russia" in "Russia's brutal invasion" is about Russia in
+ *       this sentence, so these are target-aware in the way TD-BERT uses a target's token states.</li>
  * </ul>
  *
  * <p>The model is loaded once per JVM, on first use, and is safe for concurrent use.

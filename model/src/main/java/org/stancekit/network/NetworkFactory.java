@@ -100,36 +100,30 @@ public final class NetworkFactory {
     }
 
     /**
+     * Builds and initialises a network that reads the bag of features alone, as
+     * {@link #build(NetworkSpec, int, int, List, LabelSchema, List, long)} describes.
+     */
+    public static ComputationGraph build(NetworkSpec spec, int vocabularySize, LabelSchema schema,
+                                         List<double[]> headWeights, long seed) {
+        return build(spec, vocabularySize, 0, List.of(), schema, headWeights, seed);
+    }
+
+    /**
      * Builds and initialises a network.
      *
      * @param spec architecture and optimiser settings
      * @param vocabularySize number of feature indices (the embedding's input size)
+     * @param sentenceWidth width of the second input, the pretrained vectors of
+     *                      {@code FeatureEncoder.embed} (0: no second input)
+     * @param vectorTargets the parties whose vectors follow the sentence vector in that input, all
+     *                      of equal width ({@code FeatureEncoder.vectorTargets}); the sentence vector
+     *                      joins the bag, and a party's vector reaches only that party's stance head,
+     *                      through a small dense layer of its own, so that the sentiment head and
+     *                      the other parties' heads do not fit themselves to it
      * @param schema the labels; one head per party
      * @param headWeights per output (in {@link #outputs} order), class weights for the loss, or
      *                    {@code null} for unweighted; weights counter class imbalance
      * @param seed the random seed of weight initialisation and dropout
-     */
-    public static ComputationGraph build(NetworkSpec spec, int vocabularySize, LabelSchema schema,
-                                         List<double[]> headWeights, long seed) {
-        return build(spec, vocabularySize, 0, schema, headWeights, seed);
-    }
-
-    /**
-     * Builds and initialises a network that also reads sentence vectors of {@code sentenceWidth}
-     * (0: none), as {@link #build(NetworkSpec, int, LabelSchema, List, long)} describes.
-     */
-    public static ComputationGraph build(NetworkSpec spec, int vocabularySize, int sentenceWidth, LabelSchema schema,
-                                         List<double[]> headWeights, long seed) {
-        return build(spec, vocabularySize, sentenceWidth, List.of(), schema, headWeights, seed);
-    }
-
-    /**
-     * Builds and initialises a network whose sentence input holds the sentence vector followed by
-     * one vector per party of {@code vectorTargets}, all of equal width (the layout of
-     * {@code FeatureEncoder.embed} with the parties encoder). The sentence vector joins the bag as
-     * in {@link #build(NetworkSpec, int, int, LabelSchema, List, long)}; a party's vector reaches
-     * only that party's stance head, through a small dense layer of its own, so that the sentiment
-     * head and the other parties' heads do not fit themselves to it.
      */
     public static ComputationGraph build(NetworkSpec spec, int vocabularySize, int sentenceWidth,
                                          List<String> vectorTargets, LabelSchema schema,
