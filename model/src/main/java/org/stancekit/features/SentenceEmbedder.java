@@ -129,6 +129,13 @@ public final class SentenceEmbedder {
     private record States(float[][] output, CharSpan[] spans) {
     }
 
+    /**
+     * Runs the encoder over one sentence. One sentence a run, not batches: batches of 8 to 32 sorted
+     * by length ran 1.4 times faster, but the quantised model computes its activations'
+     * quantisation scales over the whole batch, so a sentence's vector changed with its batch-mates
+     * (cosine down to 0.97, measured on 1,200 labelled sentences), and a sentence must score the same
+     * whatever else is scored with it.
+     */
     private static States states(String text) {
         Loaded l = loaded();
         // The tokenizer refuses nothing, but an empty input has no token to pool: read it as a full stop.
