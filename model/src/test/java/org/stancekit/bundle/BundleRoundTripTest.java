@@ -75,12 +75,7 @@ class BundleRoundTripTest {
 
     @Test
     void unknownFormatVersionIsRefusedWithAClearMessage(@TempDir Path dir) throws IOException {
-        Path good = dir.resolve("good.zip");
-        new BundleWriter().write(bundle, good);
-        Path bad = dir.resolve("future.zip");
-        rewriteManifest(good, bad, "\"formatVersion\" : 1", "\"formatVersion\" : 99");
-
-        BundleFormatException e = assertThrows(BundleFormatException.class, () -> new BundleReader().read(bad));
+        BundleFormatException e = refusedAfterRewrite(dir, bundle, "future.zip", "\"formatVersion\" : 1", "\"formatVersion\" : 99");
         assertTrue(e.getMessage().contains("unsupported bundle format version 99"), e.getMessage());
         assertTrue(e.getMessage().contains("reads format version 1"), e.getMessage());
         assertTrue(e.getMessage().contains("future.zip"), e.getMessage());
@@ -88,37 +83,27 @@ class BundleRoundTripTest {
 
     @Test
     void brokenSchemaIsRefused(@TempDir Path dir) throws IOException {
-        Path good = dir.resolve("good.zip");
-        new BundleWriter().write(bundle, good);
-        Path bad = dir.resolve("schema.zip");
-        rewriteManifest(good, bad, "\"FAVOR\"", "\"LIKE\"");
-
-        BundleFormatException e = assertThrows(BundleFormatException.class, () -> new BundleReader().read(bad));
+        BundleFormatException e = refusedAfterRewrite(dir, bundle, "schema.zip", "\"FAVOR\"", "\"LIKE\"");
         assertTrue(e.getMessage().contains("stance labels must include FAVOR"), e.getMessage());
     }
 
     @Test
     void aManifestNamingASentenceEncoderTheNetworkDoesNotReadIsRefused(@TempDir Path dir) throws IOException {
-        Path good = dir.resolve("good.zip");
-        new BundleWriter().write(bundle, good);
-        Path bad = dir.resolve("encoder.zip");
-        rewriteManifest(good, bad, "\"sentenceEncoder\" : \"none\"", "\"sentenceEncoder\" : \"all-minilm-l6-v2-q\"");
-
-        BundleFormatException e = assertThrows(BundleFormatException.class, () -> new BundleReader().read(bad));
+        BundleFormatException e = refusedAfterRewrite(dir, bundle, "encoder.zip",
+                "\"sentenceEncoder\" : \"none\"", "\"sentenceEncoder\" : \"all-minilm-l6-v2-q\"");
         assertTrue(e.getMessage().contains("encoder.zip: the network has 1 inputs but the manifest's "
                 + "features.sentenceEncoder=all-minilm-l6-v2-q needs 2 inputs"), e.getMessage());
     }
 
     @Test
     void aManifestNamingAnEncoderOfAnotherWidthIsRefused(@TempDir Path dir) throws IOException {
+        ModelBundle parties = TinyModels.withPartyVectors(42);
         Path good = dir.resolve("parties.zip");
-        new BundleWriter().write(TinyModels.withPartyVectors(42), good);
+        new BundleWriter().write(parties, good);
         assertEquals(5 * 384, new BundleReader().read(good).encoder().sentenceWidth(), "the bundle as written reads");
-        Path bad = dir.resolve("sentence.zip");
-        rewriteManifest(good, bad, "\"sentenceEncoder\" : \"all-minilm-l6-v2-q-parties\"",
-                "\"sentenceEncoder\" : \"all-minilm-l6-v2-q\"");
 
-        BundleFormatException e = assertThrows(BundleFormatException.class, () -> new BundleReader().read(bad));
+        BundleFormatException e = refusedAfterRewrite(dir, parties, "sentence.zip",
+                "\"sentenceEncoder\" : \"all-minilm-l6-v2-q-parties\"", "\"sentenceEncoder\" : \"all-minilm-l6-v2-q\"");
         assertTrue(e.getMessage().contains("sentence.zip: the network does not read the inputs that the manifest's "
                 + "features.sentenceEncoder=all-minilm-l6-v2-q gives it, 2 inputs (the features and 384-wide vectors)"),
                 e.getMessage());
@@ -130,6 +115,19 @@ class BundleRoundTripTest {
         BundleFormatException e = assertThrows(BundleFormatException.class, () -> new BundleReader().read(text));
         assertTrue(e.getMessage().contains("notes.zip"), e.getMessage());
         assertThrows(BundleFormatException.class, () -> new BundleReader().read(dir.resolve("missing.zip")));
+    }
+
+    /**
+     * Writes {@code model}, copies it to {@code badName} with {@code target} replaced by
+     * {@code replacement} in its manifest, and returns the reader's refusal of the copy.
+     */
+    private static BundleFormatException refusedAfterRewrite(Path dir, ModelBundle model, String badName,
+                                                             String target, String replacement) throws IOException {
+        Path good = dir.resolve("written-" + badName);
+        new BundleWriter().write(model, good);
+        Path bad = dir.resolve(badName);
+        rewriteManifest(good, bad, target, replacement);
+        return assertThrows(BundleFormatException.class, () -> new BundleReader().read(bad));
     }
 
     /** Copies a bundle, replacing text in its manifest. */
