@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param features feature indices, shape {@code [sentences, width]}, padded with {@link Vocabulary#PADDING}
  * @param mask 1 where {@code features} holds a real feature, 0 on padding; same shape
- * @param sentences the sentence vectors of a pretrained encoder, shape {@code [sentences,
- *                  SentenceEmbedder.DIMENSION]}, or {@code null} for models that do not read them
+ * @param sentences the pretrained encoder's vectors, shape {@code [sentences,
+ *                  FeatureEncoder.sentenceWidth()]}, or {@code null} for models that do not read them
  */
 public record EncodedBatch(INDArray features, INDArray mask, INDArray sentences) {
 

@@ -309,11 +309,7 @@ public final class FeatureEncoder {
      * and, for {@link SentenceEmbedder#MINILM_PARTIES}, one more per lexicon party.
      */
     public int sentenceWidth() {
-        return switch (settings.sentenceEncoder()) {
-            case SentenceEmbedder.MINILM -> SentenceEmbedder.DIMENSION;
-            case SentenceEmbedder.MINILM_PARTIES -> (1 + lexiconParties.size()) * SentenceEmbedder.DIMENSION;
-            default -> 0;
-        };
+        return settings.embedsSentences() ? (1 + vectorTargets().size()) * SentenceEmbedder.DIMENSION : 0;
     }
 
     /**
