@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.stancekit.inference.pipeline.HelperPriority;
 
 /**
  * The figures of one benchmark: sentences per second of each stage (the median of the runs, and
@@ -102,6 +103,7 @@ public record BenchReport(long sentences, long articles, long corpusBytes, int c
         setup.put("batch_size", batchSize);
         setup.put("batch_cells", batchCells);
         setup.put("window_sentences", windowSentences);
+        setup.put("helper_thread_nice_step", HelperPriority.nativeStep());
         setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         setup.put("garbage_collectors", collectors());
         setup.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -128,9 +130,10 @@ public record BenchReport(long sentences, long articles, long corpusBytes, int c
     public String table() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "StanceKit benchmark: %,d sentences in %,d articles (%.1f MB of text); %d cores, "
-                        + "%d encoder thread%s, batches of up to %,d sentences and %,d feature slots, windows of %,d; median of %d run%s%n",
-                sentences, articles, corpusBytes / 1e6, cores, workers, workers == 1 ? "" : "s", batchSize, batchCells,
-                windowSentences, endToEnd.size(), endToEnd.size() == 1 ? "" : "s"));
+                        + "%d encoder thread%s (helper threads at nice +%d), batches of up to %,d sentences and %,d feature slots, "
+                        + "windows of %,d; median of %d run%s%n",
+                sentences, articles, corpusBytes / 1e6, cores, workers, workers == 1 ? "" : "s", HelperPriority.nativeStep(),
+                batchSize, batchCells, windowSentences, endToEnd.size(), endToEnd.size() == 1 ? "" : "s"));
         sb.append(String.format(Locale.ROOT, "%n%-16s %14s   %s%n", "stage", "sentences/s", "runs"));
         row(sb, "split_tokenize", splitTokenize);
         row(sb, "network", network);

@@ -16,6 +16,7 @@ import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
+import org.stancekit.inference.pipeline.HelperPriority;
 
 /**
  * Measures the heap while a stage runs: the peak heap in use (read just before every garbage
@@ -41,7 +42,7 @@ final class HeapWatcher implements AutoCloseable {
                 emitters.add(emitter);
             }
         }
-        sampler = new Thread(() -> {
+        sampler = new Thread(HelperPriority.belowCallingThread().lowered(() -> {
             while (running) {
                 record(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
                 try {
@@ -50,7 +51,7 @@ final class HeapWatcher implements AutoCloseable {
                     return;
                 }
             }
-        }, "stancekit-heap-sampler");
+        }), "stancekit-heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }

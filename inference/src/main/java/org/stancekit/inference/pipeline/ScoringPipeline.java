@@ -40,6 +40,8 @@ import org.stancekit.inference.SentenceScore;
  * The forward passes are the one stage that cannot run in parallel, so the inference thread does
  * nothing else: the next window is planned and packed while the network runs this one (measured
  * on two cores: packing took 5–8% of the inference thread's time).
+ * The threads around the inference thread run at a lower priority ({@link HelperPriority}), so
+ * that they yield a shared core to it; the calling thread keeps its own.
  * The reader submits each article to the worker pool and queues its future in reading order, so
  * the packer thread takes results in order however the workers finish: ordering costs no
  * sorting and no reorder buffer. Every queue is bounded and the text read but not yet scored is
@@ -95,7 +97,7 @@ public final class ScoringPipeline {
      */
     public boolean run(Source source, Sink sink) throws IOException {
         try (Stages stages = new Stages(source)) {
-            stages.thread("packer", stages::packLoop).start();
+            stages.thread("packer", stages.helpers.lowered(stages::packLoop)).start();
             stages.thread("inference", stages::inferLoop).start();
             while (!stopRequested) {
                 Object next = stages.scored.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -243,12 +245,13 @@ public final class ScoringPipeline {
         final Semaphore budget = new Semaphore((int) Math.min(Integer.MAX_VALUE, options.inFlightChars()));
         final ExecutorService workers;
         final List<Thread> threads = new ArrayList<>();
+        final HelperPriority helpers = HelperPriority.belowCallingThread();
 
         Stages(Source source) {
             AtomicInteger n = new AtomicInteger();
-            ThreadFactory factory = r -> daemon("encoder-" + n.incrementAndGet(), r);
+            ThreadFactory factory = r -> daemon("encoder-" + n.incrementAndGet(), helpers.lowered(r));
             workers = Executors.newFixedThreadPool(options.workers(), factory);
-            Thread reader = thread("reader", () -> readLoop(source));
+            Thread reader = thread("reader", helpers.lowered(() -> readLoop(source)));
             reader.start();
         }
 
