@@ -12,7 +12,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.stancekit.text.Mention;
-import org.stancekit.text.Normalizer;
 import org.stancekit.text.PartyLexicon;
 import org.stancekit.text.Token;
 import org.stancekit.text.Tokenizer;
@@ -329,22 +328,16 @@ public final class FeatureEncoder {
         List<String> texts = new ArrayList<>(sentences.size());
         List<List<List<int[]>>> spans = new ArrayList<>(sentences.size());
         for (String sentence : sentences) {
-            String text = Normalizer.normalize(sentence);
-            List<Token> tokens = new ArrayList<>();
-            List<int[]> where = new ArrayList<>();
-            tokenizer.scan(text, new StringBuilder(), (form, t, start, end) -> {
-                tokens.add(new Token(t.substring(start, end), form.toString()));
-                where.add(new int[] {start, end});
-            });
+            Tokenizer.Located located = tokenizer.locate(sentence);
             List<List<int[]>> byParty = new ArrayList<>(lexiconParties.size());
             for (int p = 0; p < lexiconParties.size(); p++) {
                 byParty.add(new ArrayList<>());
             }
-            for (Mention m : lexicon.find(tokens)) {
+            for (Mention m : lexicon.find(located.tokens())) {
                 byParty.get(lexiconParties.indexOf(m.party()))
-                        .add(new int[] {where.get(m.start())[0], where.get(m.end() - 1)[1]});
+                        .add(new int[] {located.spans().get(m.start())[0], located.spans().get(m.end() - 1)[1]});
             }
-            texts.add(text);
+            texts.add(located.text());
             spans.add(byParty);
         }
         return SentenceEmbedder.embedWithTargets(texts, spans);

@@ -34,13 +34,31 @@ public final class Tokenizer {
         void token(CharSequence form, String text, int start, int end);
     }
 
+    /**
+     * A sentence's tokens and where they lie.
+     *
+     * @param text the sentence normalised ({@link Normalizer#normalize}), which the spans index
+     * @param tokens the tokens in order
+     * @param spans per token, its {@code {start, end}} in {@code text}
+     */
+    public record Located(String text, List<Token> tokens, List<int[]> spans) {
+    }
+
     /** Tokenises {@code sentence}. */
     public List<Token> tokenize(String sentence) {
+        return locate(sentence).tokens();
+    }
+
+    /** Tokenises {@code sentence} and says where each token lies in its normalised text. */
+    public Located locate(String sentence) {
         List<Token> tokens = new ArrayList<>();
-        // The possessive's surface is always "'s", whatever its case as written.
-        scan(sentence, new StringBuilder(), (form, text, start, end) -> tokens.add(new Token(
-                form == POSSESSIVE ? POSSESSIVE : text.substring(start, end), form.toString())));
-        return tokens;
+        List<int[]> spans = new ArrayList<>();
+        String text = scan(sentence, new StringBuilder(), (form, normalised, start, end) -> {
+            // The possessive's surface is always "'s", whatever its case as written.
+            tokens.add(new Token(form == POSSESSIVE ? POSSESSIVE : normalised.substring(start, end), form.toString()));
+            spans.add(new int[] {start, end});
+        });
+        return new Located(text, tokens, spans);
     }
 
     /**
@@ -48,8 +66,10 @@ public final class Tokenizer {
      * form to {@code sink} as text in {@code buffer} instead of as a string: scoring looks each
      * form up once and keeps only its number, and making a string, a lower-case copy and a
      * {@link Token} per token was a third of what the encoder allocated.
+     *
+     * @return the normalised sentence, which the sink's spans index
      */
-    public void scan(String sentence, StringBuilder buffer, Sink sink) {
+    public String scan(String sentence, StringBuilder buffer, Sink sink) {
         String text = Normalizer.normalize(sentence);
         int n = text.length();
         int i = 0;
@@ -70,6 +90,7 @@ public final class Tokenizer {
             word(text, i, end, buffer, sink);
             i = end;
         }
+        return text;
     }
 
     /** The token or tokens of the word at {@code [start, end)}: numbers, possessives, the rest. */

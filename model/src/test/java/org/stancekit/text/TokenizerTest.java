@@ -23,6 +23,20 @@ class TokenizerTest {
     }
 
     @Test
+    void locateGivesTheTokensOfTokenizeWithTheirSpansInTheNormalisedText() {
+        String sentence = "“Kyiv’s” top general met U.S. officials, 143,000 of them!";
+        Tokenizer.Located located = tokenizer.locate(sentence);
+        assertEquals(Normalizer.normalize(sentence), located.text());
+        assertEquals(tokenizer.tokenize(sentence), located.tokens());
+        assertEquals(located.tokens().size(), located.spans().size());
+        for (int i = 0; i < located.tokens().size(); i++) {
+            String surface = located.text().substring(located.spans().get(i)[0], located.spans().get(i)[1]);
+            assertEquals(surface.equalsIgnoreCase("'s") ? "'s" : surface, located.tokens().get(i).surface(), "token " + i);
+        }
+        assertEquals("Kyiv", located.text().substring(located.spans().get(1)[0], located.spans().get(1)[1]));
+    }
+
+    @Test
     void thePronounUsIsNotTheAcronymUs() {
         assertEquals(List.of("they", "told", "us", "the", "US", "will", "help", "!"),
                 forms("They told us the US will help!"));
