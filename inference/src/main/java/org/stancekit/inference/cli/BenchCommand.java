@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
                     + "of the end-to-end runs; prints a table with the targets and writes JSON with --out.",
             "The peak heap depends on the garbage collector: the stancekit launcher runs the serial collector unless "
                     + "STANCEKIT_JAVA_OPTS names another; the report names the one that ran.",
+            "The threads around the network (reader, encoders, packer) run 10 nice steps below it on Linux; "
+                    + "-Dstancekit.helperNice=N in STANCEKIT_JAVA_OPTS sets another step, 0 none.",
             "Exit codes: 0 done (1 with --check when a target is missed), 2 usage error, 3 unreadable model or datasets."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -61,7 +63,13 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("stancekit bench: --sentences and --runs must be positive");
             return ExitCodes.USAGE;
         }
-        PipelineOptions pipeline = engine.pipeline();
+        PipelineOptions pipeline;
+        try {
+            pipeline = engine.pipeline();
+        } catch (IllegalArgumentException e) {
+            System.err.println("stancekit bench: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         ModelBundle bundle = engine.bundle();
         BenchCorpus corpus = BenchCorpus.load(datasets);
         Path work = Files.createTempDirectory("stancekit-bench-");

@@ -31,6 +31,8 @@ import picocli.CommandLine.Parameters;
             "Writes sentences.csv, articles.csv and errors.csv (or .jsonl with --format jsonl) to the output "
                     + "folder, streaming, in input order. Inputs that cannot be scored are listed in errors.csv and "
                     + "the batch goes on. An interrupted run (killed, Ctrl-C, crash) continues with --resume.",
+            "Every core is used: one thread runs the network, the others read and encode at a lower priority "
+                    + "(10 nice steps on Linux; -Dstancekit.helperNice=N in STANCEKIT_JAVA_OPTS sets another step, 0 none).",
             "Exit codes: 0 all articles scored, 1 some inputs failed (see errors.csv) or the run was stopped, "
                     + "2 usage error (including a --resume that does not match the interrupted run), "
                     + "3 unreadable model, missing input path or unwritable output."})

@@ -74,7 +74,7 @@ public final class HelperPriority {
      * the reader. A run started with {@code nice} keeps the same gap.
      */
     public static HelperPriority belowCallingThread() {
-        int step = Integer.getInteger(PROPERTY, DEFAULT_STEP);
+        int step = configuredStep();
         if (step <= 0) {
             return new HelperPriority(false, NO_NATIVE);
         }
@@ -88,8 +88,25 @@ public final class HelperPriority {
      * native call is not available (not Linux, or JNA could not load).
      */
     public static int nativeStep() {
-        int step = Integer.getInteger(PROPERTY, DEFAULT_STEP);
+        int step = configuredStep();
         return step > 0 && LINUX && Libc.INSTANCE != null ? step : 0;
+    }
+
+    /**
+     * The configured step ({@value #DEFAULT_STEP} unless {@code -D}{@value #PROPERTY} says
+     * otherwise); a value that is not a whole number is an IllegalArgumentException, not the default.
+     */
+    public static int configuredStep() {
+        String value = System.getProperty(PROPERTY);
+        if (value == null) {
+            return DEFAULT_STEP;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + PROPERTY + " must be a whole number of nice steps (0 for none), got '"
+                    + value + "'");
+        }
     }
 
     /** {@link #applyToThisThread()} first, then {@code body}: for handing to a thread or a thread factory. */

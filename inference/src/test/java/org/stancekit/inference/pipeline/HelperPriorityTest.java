@@ -1,6 +1,7 @@
 package org.stancekit.inference.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -83,8 +84,7 @@ class HelperPriorityTest {
 
     @Test
     void aStepOfZeroLeavesThePriorityAlone() throws InterruptedException {
-        String old = System.getProperty(HelperPriority.PROPERTY);
-        System.setProperty(HelperPriority.PROPERTY, "0");
+        String old = System.setProperty(HelperPriority.PROPERTY, "0");
         try {
             HelperPriority helpers = HelperPriority.belowCallingThread();
             int[] seen = onNewThread(() -> {
@@ -94,12 +94,28 @@ class HelperPriorityTest {
             });
             assertEquals(seen[0], seen[1]);
             assertEquals(0, seen[2]);
+            assertEquals(0, HelperPriority.nativeStep());
         } finally {
-            if (old == null) {
-                System.clearProperty(HelperPriority.PROPERTY);
-            } else {
-                System.setProperty(HelperPriority.PROPERTY, old);
-            }
+            restore(old);
+        }
+    }
+
+    @Test
+    void aStepThatIsNotANumberIsRefusedWithTheProperty() {
+        String old = System.setProperty(HelperPriority.PROPERTY, "ten");
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, HelperPriority::belowCallingThread);
+            assertEquals("-Dstancekit.helperNice must be a whole number of nice steps (0 for none), got 'ten'", e.getMessage());
+        } finally {
+            restore(old);
+        }
+    }
+
+    private static void restore(String old) {
+        if (old == null) {
+            System.clearProperty(HelperPriority.PROPERTY);
+        } else {
+            System.setProperty(HelperPriority.PROPERTY, old);
         }
     }
 
