@@ -57,6 +57,15 @@ public final class SentenceEmbedder {
     private record Loaded(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer) {
     }
 
+    /**
+     * Loads the encoder now, on the calling thread, if it is not loaded yet. ONNX Runtime's
+     * threads are started here and take this thread's scheduling priority for good, so a caller
+     * that runs the encoder on lower-priority threads loads it first on its own.
+     */
+    public static void ensureLoaded() {
+        loaded();
+    }
+
     private static Loaded loaded() {
         Loaded l = loaded;
         if (l == null) {

@@ -35,7 +35,7 @@ public final class Tokenizer {
     }
 
     /**
-     * A sentence's tokens and where they lie.
+     * A sentence's tokens and where they lie: a carrier, compared by identity of its span arrays.
      *
      * @param text the sentence normalised ({@link Normalizer#normalize}), which the spans index
      * @param tokens the tokens in order

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.stancekit.inference.pipeline.HelperPriority;
 
 /**
  * The figures of one benchmark: sentences per second of each stage (the median of the runs, and
@@ -20,6 +19,8 @@ import org.stancekit.inference.pipeline.HelperPriority;
  * @param batchSize sentences per forward pass at most
  * @param batchCells feature slots per forward pass at most
  * @param windowSentences sentences sorted together into batches
+ * @param helperNice nice steps the helper threads ran below the calling thread (0 when none, or
+ *                   when this system does not let StanceKit set them)
  * @param splitTokenize reading, splitting and encoding alone, one figure per run
  * @param network the forward pass alone on pre-encoded batches, one figure per run
  * @param endToEnd files in to CSV out, one figure per run
@@ -28,7 +29,7 @@ import org.stancekit.inference.pipeline.HelperPriority;
  * @param maxHeapBytes the JVM's heap limit
  */
 public record BenchReport(long sentences, long articles, long corpusBytes, int cores, int workers, int batchSize,
-                          int batchCells, int windowSentences, List<Double> splitTokenize, List<Double> network, List<Double> endToEnd,
+                          int batchCells, int windowSentences, int helperNice, List<Double> splitTokenize, List<Double> network, List<Double> endToEnd,
                           long peakHeapBytes, long peakHeapAfterGcBytes, long maxHeapBytes) {
 
     /** Target: end-to-end sentences per second at least. */
@@ -103,7 +104,7 @@ public record BenchReport(long sentences, long articles, long corpusBytes, int c
         setup.put("batch_size", batchSize);
         setup.put("batch_cells", batchCells);
         setup.put("window_sentences", windowSentences);
-        setup.put("helper_thread_nice_step", HelperPriority.nativeStep());
+        setup.put("helper_thread_nice_step", helperNice);
         setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         setup.put("garbage_collectors", collectors());
         setup.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -132,7 +133,7 @@ public record BenchReport(long sentences, long articles, long corpusBytes, int c
         sb.append(String.format(Locale.ROOT, "StanceKit benchmark: %,d sentences in %,d articles (%.1f MB of text); %d cores, "
                         + "%d encoder thread%s (helper threads at nice +%d), batches of up to %,d sentences and %,d feature slots, "
                         + "windows of %,d; median of %d run%s%n",
-                sentences, articles, corpusBytes / 1e6, cores, workers, workers == 1 ? "" : "s", HelperPriority.nativeStep(),
+                sentences, articles, corpusBytes / 1e6, cores, workers, workers == 1 ? "" : "s", helperNice,
                 batchSize, batchCells, windowSentences, endToEnd.size(), endToEnd.size() == 1 ? "" : "s"));
         sb.append(String.format(Locale.ROOT, "%n%-16s %14s   %s%n", "stage", "sentences/s", "runs"));
         row(sb, "split_tokenize", splitTokenize);

@@ -20,6 +20,7 @@ import org.stancekit.inference.OutputFormat;
 import org.stancekit.inference.Scorer;
 import org.stancekit.inference.pipeline.ArticleEncoder;
 import org.stancekit.inference.pipeline.EncodedArticle;
+import org.stancekit.inference.pipeline.HelperPriority;
 import org.stancekit.inference.pipeline.NetworkRunner;
 import org.stancekit.inference.pipeline.PipelineInput;
 import org.stancekit.inference.pipeline.PipelineOptions;
@@ -94,7 +95,8 @@ public final class Benchmark {
         }
         return new BenchReport(written.sentences(), written.articles(), written.bytes(),
                 Runtime.getRuntime().availableProcessors(), pipeline.workers(), pipeline.batchSize(),
-                pipeline.batchCells(), pipeline.windowSentences(), split, net, e2e, heap[0], heap[1], Runtime.getRuntime().maxMemory());
+                pipeline.batchCells(), pipeline.windowSentences(), HelperPriority.nativeAvailable() ? pipeline.helperNice() : 0,
+                split, net, e2e, heap[0], heap[1], Runtime.getRuntime().maxMemory());
     }
 
     private double splitTokenize(Scorer scorer, Path folder) throws IOException {
@@ -162,7 +164,7 @@ public final class Benchmark {
         BatchScorer batch = new BatchScorer(scorer, BatchOptions.defaults().withPipeline(pipeline));
         BatchSummary summary;
         long start;
-        try (HeapWatcher watcher = heap == null ? null : new HeapWatcher()) {
+        try (HeapWatcher watcher = heap == null ? null : new HeapWatcher(pipeline.helperNice())) {
             start = System.nanoTime();
             summary = batch.run(List.of(folder), out, OutputFormat.CSV, s -> { });
             if (watcher != null) {

@@ -35,14 +35,15 @@ final class HeapWatcher implements AutoCloseable {
     private volatile long peak;
     private volatile long peakAfterGc;
 
-    HeapWatcher() {
+    /** Starts watching; the sampler thread runs {@code helperNice} steps below the caller, as the pipeline's helpers do. */
+    HeapWatcher(int helperNice) {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
                 emitters.add(emitter);
             }
         }
-        sampler = new Thread(HelperPriority.belowCallingThread().lowered(() -> {
+        sampler = new Thread(HelperPriority.belowCallingThread(helperNice).lowered(() -> {
             while (running) {
                 record(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
                 try {

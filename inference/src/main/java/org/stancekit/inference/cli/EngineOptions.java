@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.stancekit.bundle.BundleReader;
 import org.stancekit.bundle.ModelBundle;
-import org.stancekit.inference.pipeline.HelperPriority;
 import org.stancekit.inference.pipeline.PipelineOptions;
 import picocli.CommandLine.Option;
 
@@ -28,7 +27,6 @@ final class EngineOptions {
      * malformed {@code -Dstancekit.helperNice}, so that it is refused before any output is opened.
      */
     PipelineOptions pipeline() {
-        HelperPriority.configuredStep();
         PipelineOptions pipeline = PipelineOptions.defaults().withBatching(batchSize, PipelineOptions.DEFAULT_BATCH_CELLS,
                 PipelineOptions.DEFAULT_WINDOW_SENTENCES);
         return threads == null ? pipeline : pipeline.withWorkers(threads);

@@ -21,9 +21,10 @@ import java.util.Locale;
  * the JVM's own threads when run as root and prints a warning otherwise. On other systems helpers
  * get {@link Thread#MIN_PRIORITY}, which Windows maps to a native priority.
  *
- * <p>Set {@code -D}{@value #PROPERTY}{@code =N} to lower by another step, or {@code 0} to leave
- * every thread at its priority. If the native call is not available, threads keep their priority:
- * the pipeline is then a little slower on a busy machine, never wrong.
+ * <p>The step is {@link PipelineOptions#helperNice()}; by default {@value #DEFAULT_STEP}, or what
+ * {@code -D}{@value #PROPERTY}{@code =N} says ({@code 0} leaves every thread at its priority). If
+ * the native call is not available, threads keep their priority: the pipeline is then a little
+ * slower on a busy machine, never wrong.
  */
 public final class HelperPriority {
 
@@ -68,33 +69,31 @@ public final class HelperPriority {
     }
 
     /**
-     * The priority for helpers of the calling thread: its nice value plus the configured step, at
-     * most 19. Fixed here, on the calling thread, because a thread starts with the nice value of
-     * the thread that creates it, and helpers create helpers: the encoder workers are started by
-     * the reader. A run started with {@code nice} keeps the same gap.
+     * The priority for helpers of the calling thread: its nice value plus {@code step}, at most 19.
+     * Fixed here, on the calling thread, because a thread starts with the nice value of the thread
+     * that creates it, and helpers create helpers: the encoder workers are started by the reader.
+     * A run started with {@code nice} keeps the same gap while it fits under 19.
+     *
+     * @param step nice steps, 0 to 19; 0 leaves every thread's priority alone
      */
-    public static HelperPriority belowCallingThread() {
-        int step = configuredStep();
-        if (step <= 0) {
+    public static HelperPriority belowCallingThread(int step) {
+        checkStep(step);
+        if (step == 0) {
             return new HelperPriority(false, NO_NATIVE);
         }
-        int nativeStep = nativeStep();
-        return new HelperPriority(true, nativeStep == 0 ? NO_NATIVE
-                : Math.min(MAX_NICE, Libc.INSTANCE.getpriority(PRIO_PROCESS, 0) + nativeStep));
+        return new HelperPriority(true, nativeAvailable()
+                ? Math.min(MAX_NICE, Libc.INSTANCE.getpriority(PRIO_PROCESS, 0) + step) : NO_NATIVE);
+    }
+
+    /** Whether nice values can be set here: Linux, with JNA and libc loaded. */
+    public static boolean nativeAvailable() {
+        return LINUX && Libc.INSTANCE != null;
     }
 
     /**
-     * The nice step helpers get on this machine: the configured step, or 0 when it is off or the
-     * native call is not available (not Linux, or JNA could not load).
-     */
-    public static int nativeStep() {
-        int step = configuredStep();
-        return step > 0 && LINUX && Libc.INSTANCE != null ? step : 0;
-    }
-
-    /**
-     * The configured step ({@value #DEFAULT_STEP} unless {@code -D}{@value #PROPERTY} says
-     * otherwise); a value that is not a whole number is an IllegalArgumentException, not the default.
+     * The step {@code -D}{@value #PROPERTY} asks for, {@value #DEFAULT_STEP} without it.
+     *
+     * @throws IllegalArgumentException when the property is not a whole number from 0 to 19
      */
     public static int configuredStep() {
         String value = System.getProperty(PROPERTY);
@@ -102,10 +101,19 @@ public final class HelperPriority {
             return DEFAULT_STEP;
         }
         try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + PROPERTY + " must be a whole number of nice steps (0 for none), got '"
-                    + value + "'");
+            int step = Integer.parseInt(value.strip());
+            checkStep(step);
+            return step;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + PROPERTY + " must be a whole number from 0 to " + MAX_NICE
+                    + " (0 for none), got '" + value + "'");
+        }
+    }
+
+    /** Refuses a step outside 0 to 19. */
+    static void checkStep(int step) {
+        if (step < 0 || step > MAX_NICE) {
+            throw new IllegalArgumentException("the helper threads' nice step must be from 0 to " + MAX_NICE + ", got " + step);
         }
     }
 
@@ -126,7 +134,12 @@ public final class HelperPriority {
         if (!enabled) {
             return false;
         }
-        Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+        if (!LINUX) {
+            // Only here: on Linux, with -XX:ThreadPriorityPolicy=1, HotSpot would set an absolute nice
+            // value for it, which could raise a thread started under 'nice'.
+            Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+            return false;
+        }
         if (targetNice == NO_NATIVE) {
             return false;
         }

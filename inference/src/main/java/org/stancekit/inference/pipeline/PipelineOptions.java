@@ -19,9 +19,13 @@ package org.stancekit.inference.pipeline;
  *                        scored as it is, so that results stream out of a slow source (standard
  *                        input); 0 makes windows depend on the input alone, so that reruns are
  *                        identical
+ * @param helperNice nice steps the reader, the encoder workers and the packer run below the thread
+ *                   that calls the pipeline, 0 to 19 (default {@link HelperPriority#configuredStep()}:
+ *                   {@value HelperPriority#DEFAULT_STEP} unless {@code -Dstancekit.helperNice} says
+ *                   otherwise); 0 leaves every thread at the caller's priority
  */
 public record PipelineOptions(int workers, int batchSize, int batchCells, int windowSentences, int queuedArticles,
-                              long inFlightChars, long idleFlushMillis) {
+                              long inFlightChars, long idleFlushMillis, int helperNice) {
 
     /** Sentences per forward pass at most. */
     public static final int DEFAULT_BATCH_SIZE = 2048;
@@ -50,6 +54,7 @@ public record PipelineOptions(int workers, int batchSize, int batchCells, int wi
         if (idleFlushMillis < 0) {
             throw new IllegalArgumentException("idleFlushMillis must not be negative");
         }
+        HelperPriority.checkStep(helperNice);
     }
 
     /** Encoder threads by default: every core but the inference thread's, at least one. */
@@ -58,29 +63,39 @@ public record PipelineOptions(int workers, int batchSize, int batchCells, int wi
     }
 
     /**
-     * The defaults: {@link #defaultWorkers()}, the batch and window sizes above, and 8M characters
+     * The defaults: {@link #defaultWorkers()}, the batch and window sizes above, the helper
+     * threads' step from {@link HelperPriority#configuredStep()} (so a malformed
+     * {@code -Dstancekit.helperNice} fails here, before anything runs), and 8M characters
      * in flight: room for about three full windows, which kept the network as busy as 16M did
      * while less text lives long enough to be promoted to the old generation (measured: the
      * peak heap of the benchmark's end-to-end stage varied from 0.6 to 1.1 GB with 16M under G1).
      */
     public static PipelineOptions defaults() {
         return new PipelineOptions(defaultWorkers(), DEFAULT_BATCH_SIZE, DEFAULT_BATCH_CELLS,
-                DEFAULT_WINDOW_SENTENCES, 1024, 8L << 20, 0);
+                DEFAULT_WINDOW_SENTENCES, 1024, 8L << 20, 0, HelperPriority.configuredStep());
     }
 
     /** A copy with another number of workers. */
     public PipelineOptions withWorkers(int n) {
-        return new PipelineOptions(n, batchSize, batchCells, windowSentences, queuedArticles, inFlightChars, idleFlushMillis);
+        return new PipelineOptions(n, batchSize, batchCells, windowSentences, queuedArticles, inFlightChars, idleFlushMillis,
+                helperNice);
     }
 
     /** A copy with other batch limits and window size. */
     public PipelineOptions withBatching(int batch, int cells, int window) {
-        return new PipelineOptions(workers, batch, cells, window, queuedArticles, inFlightChars, idleFlushMillis);
+        return new PipelineOptions(workers, batch, cells, window, queuedArticles, inFlightChars, idleFlushMillis, helperNice);
     }
 
     /** A copy with another idle flush delay. */
     public PipelineOptions withIdleFlushMillis(long millis) {
-        return new PipelineOptions(workers, batchSize, batchCells, windowSentences, queuedArticles, inFlightChars, millis);
+        return new PipelineOptions(workers, batchSize, batchCells, windowSentences, queuedArticles, inFlightChars, millis,
+                helperNice);
+    }
+
+    /** A copy with another helper-thread step (0 to 19; 0 for none). */
+    public PipelineOptions withHelperNice(int step) {
+        return new PipelineOptions(workers, batchSize, batchCells, windowSentences, queuedArticles, inFlightChars,
+                idleFlushMillis, step);
     }
 
     /** Characters a window holds before it is scored even if it has fewer sentences than planned. */

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.stancekit.bundle.ModelBundle;
+import org.stancekit.features.SentenceEmbedder;
 import org.stancekit.inference.ArticleAggregator;
 import org.stancekit.inference.ArticleInput;
 import org.stancekit.inference.ArticleScore;
@@ -86,6 +87,10 @@ public final class ScoringPipeline {
         this.encoder = new ArticleEncoder(bundle.encoder());
         this.windows = new WindowScorer(new NetworkRunner(bundle), options.batchSize(), options.batchCells());
         this.aggregator = new ArticleAggregator(bundle.schema());
+        if (bundle.encoder().sentenceWidth() > 0) {
+            // Not on the first encoder worker: ONNX Runtime's threads would keep its lower priority.
+            SentenceEmbedder.ensureLoaded();
+        }
     }
 
     /**
@@ -245,10 +250,12 @@ public final class ScoringPipeline {
         final Semaphore budget = new Semaphore((int) Math.min(Integer.MAX_VALUE, options.inFlightChars()));
         final ExecutorService workers;
         final List<Thread> threads = new ArrayList<>();
-        final HelperPriority helpers = HelperPriority.belowCallingThread();
+        final HelperPriority helpers = HelperPriority.belowCallingThread(options.helperNice());
 
         Stages(Source source) {
             AtomicInteger n = new AtomicInteger();
+            // The reader starts the workers and they inherit its lowered priority; lowering them
+            // again costs nothing and holds whichever thread starts one.
             ThreadFactory factory = r -> daemon("encoder-" + n.incrementAndGet(), helpers.lowered(r));
             workers = Executors.newFixedThreadPool(options.workers(), factory);
             Thread reader = thread("reader", helpers.lowered(() -> readLoop(source)));

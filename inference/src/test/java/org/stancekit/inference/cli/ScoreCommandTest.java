@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancekit.inference.TemporaryProperty;
 import org.stancekit.inference.pipeline.HelperPriority;
 import org.stancekit.runtime.ExitCodes;
 import org.stancekit.text.SentenceSplitter;
@@ -127,17 +128,10 @@ class ScoreCommandTest {
 
     @Test
     void aMalformedHelperPriorityIsAUsageErrorBeforeAnythingIsWritten(@TempDir Path dir) {
-        String old = System.setProperty(HelperPriority.PROPERTY, "ten");
-        try {
+        try (TemporaryProperty p = new TemporaryProperty(HelperPriority.PROPERTY, "ten")) {
             assertEquals(ExitCodes.USAGE, InferenceCli.run("score", ARTICLES.toString(), "--out", dir.resolve("o").toString()));
             assertEquals(ExitCodes.USAGE, InferenceCli.run("bench", "--sentences", "10", "--runs", "1"));
             assertFalse(Files.exists(dir.resolve("o")), "nothing is written for a run that cannot start");
-        } finally {
-            if (old == null) {
-                System.clearProperty(HelperPriority.PROPERTY);
-            } else {
-                System.setProperty(HelperPriority.PROPERTY, old);
-            }
         }
     }
 

@@ -21,23 +21,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stancekit.domain.Article;
 import org.stancekit.inference.ArticleInput;
+import org.stancekit.inference.TemporaryProperty;
 import org.stancekit.inference.TestModel;
 
 /**
- * The helper threads' nice value, read back from {@code /proc} (Linux only: elsewhere the tests
- * are skipped), independently of the libc call that set it.
+ * The helper threads' nice value, read back from {@code /proc} independently of the libc call that
+ * set it (Linux only: elsewhere those tests are skipped), and the step's validation.
  */
 class HelperPriorityTest {
 
     private static final Path THREAD_STAT = Path.of("/proc/thread-self/stat");
 
-    @BeforeEach
-    void linuxOnly() {
+    private static void assumeNiceValuesCanBeSetAndRead() {
         assumeTrue(Files.isReadable(THREAD_STAT), "needs Linux's /proc/thread-self");
+        assumeTrue(HelperPriority.nativeAvailable(), "needs setpriority through JNA");
     }
 
     /** The calling thread's nice value. */
@@ -66,8 +66,9 @@ class HelperPriorityTest {
 
     @Test
     void helpersRunTheStepBelowTheThreadThatMadeThemAndItKeepsItsOwn() throws InterruptedException {
+        assumeNiceValuesCanBeSetAndRead();
         int caller = niceOfThisThread();
-        HelperPriority helpers = HelperPriority.belowCallingThread();
+        HelperPriority helpers = HelperPriority.belowCallingThread(HelperPriority.DEFAULT_STEP);
         int[] seen = onNewThread(() -> {
             int before = niceOfThisThread();
             boolean lowered = helpers.applyToThisThread();
@@ -84,50 +85,47 @@ class HelperPriorityTest {
 
     @Test
     void aStepOfZeroLeavesThePriorityAlone() throws InterruptedException {
-        String old = System.setProperty(HelperPriority.PROPERTY, "0");
-        try {
-            HelperPriority helpers = HelperPriority.belowCallingThread();
-            int[] seen = onNewThread(() -> {
-                int before = niceOfThisThread();
-                boolean lowered = helpers.applyToThisThread();
-                return new int[] {before, niceOfThisThread(), lowered ? 1 : 0};
-            });
-            assertEquals(seen[0], seen[1]);
-            assertEquals(0, seen[2]);
-            assertEquals(0, HelperPriority.nativeStep());
-        } finally {
-            restore(old);
-        }
+        assumeNiceValuesCanBeSetAndRead();
+        HelperPriority helpers = HelperPriority.belowCallingThread(0);
+        int[] seen = onNewThread(() -> {
+            int before = niceOfThisThread();
+            boolean lowered = helpers.applyToThisThread();
+            return new int[] {before, niceOfThisThread(), lowered ? 1 : 0};
+        });
+        assertEquals(seen[0], seen[1]);
+        assertEquals(0, seen[2]);
     }
 
     @Test
-    void aStepThatIsNotANumberIsRefusedWithTheProperty() {
-        String old = System.setProperty(HelperPriority.PROPERTY, "ten");
-        try {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, HelperPriority::belowCallingThread);
-            assertEquals("-Dstancekit.helperNice must be a whole number of nice steps (0 for none), got 'ten'", e.getMessage());
-        } finally {
-            restore(old);
+    void theStepComesFromThePropertyAndOnlyFromZeroToNineteen() {
+        if (System.getProperty(HelperPriority.PROPERTY) == null) {
+            assertEquals(HelperPriority.DEFAULT_STEP, HelperPriority.configuredStep());
         }
-    }
-
-    private static void restore(String old) {
-        if (old == null) {
-            System.clearProperty(HelperPriority.PROPERTY);
-        } else {
-            System.setProperty(HelperPriority.PROPERTY, old);
+        try (TemporaryProperty p = new TemporaryProperty(HelperPriority.PROPERTY, " 7 ")) {
+            assertEquals(7, HelperPriority.configuredStep());
+            assertEquals(7, PipelineOptions.defaults().helperNice());
         }
+        for (String bad : List.of("ten", "-1", "20")) {
+            try (TemporaryProperty p = new TemporaryProperty(HelperPriority.PROPERTY, bad)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, PipelineOptions::defaults);
+                assertEquals("-Dstancekit.helperNice must be a whole number from 0 to 19 (0 for none), got '" + bad + "'",
+                        e.getMessage());
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> PipelineOptions.defaults().withHelperNice(20));
+        assertThrows(IllegalArgumentException.class, () -> HelperPriority.belowCallingThread(-1));
     }
 
     @Test
     void thePipelinesHelpersAreLoweredAndItsInferenceAndCallingThreadsAreNot() throws IOException {
+        assumeNiceValuesCanBeSetAndRead();
         int caller = niceOfThisThread();
         assumeTrue(caller < 19, "the test already runs at the lowest priority");
         Map<String, Set<Integer>> seen = new ConcurrentHashMap<>();
         CountDownLatch looked = new CountDownLatch(1);
         // An idle flush scores the one article while the reader still waits in the source, so that
         // every stage's thread is alive when the sink looks.
-        PipelineOptions options = PipelineOptions.defaults().withIdleFlushMillis(10);
+        PipelineOptions options = PipelineOptions.defaults().withIdleFlushMillis(10).withHelperNice(HelperPriority.DEFAULT_STEP);
         boolean complete = new ScoringPipeline(TestModel.bundle(), options).run(emit -> {
             emit.accept(new PipelineInput(new ArticleInput.Loaded(new Article("a", "Kyiv thanked Europe."), "in"), 0));
             try {
