@@ -354,6 +354,23 @@ public final class FeatureEncoder {
     }
 
     /**
+     * Packs the sentences at {@code rows}, indices into {@code encoded} and {@code vectors} (the
+     * latter {@code null} for models without sentence vectors), into one batch, in that order:
+     * how training takes a shuffled mini-batch and scoring a planned batch.
+     */
+    public static EncodedBatch batch(int[] rows, List<int[]> encoded, float[][] vectors) {
+        List<int[]> picked = new ArrayList<>(rows.length);
+        List<float[]> pickedVectors = vectors == null ? null : new ArrayList<>(rows.length);
+        for (int i : rows) {
+            picked.add(encoded.get(i));
+            if (pickedVectors != null) {
+                pickedVectors.add(vectors[i]);
+            }
+        }
+        return batch(picked, pickedVectors);
+    }
+
+    /**
      * Packs already-encoded sentences and their sentence vectors ({@code null} for models without
      * them) into one batch, as {@link #batch(List)} does.
      */

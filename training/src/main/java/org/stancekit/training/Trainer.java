@@ -231,15 +231,7 @@ public final class Trainer {
 
     private static MultiDataSet miniBatch(LabelSchema schema, int[] order, int from, int to, List<int[]> features,
                                           float[][] vectors, int[][] labels, double auxiliaryWeight) {
-        List<int[]> rows = new ArrayList<>(to - from);
-        List<float[]> rowVectors = vectors == null ? null : new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            rows.add(features.get(order[i]));
-            if (rowVectors != null) {
-                rowVectors.add(vectors[order[i]]);
-            }
-        }
-        EncodedBatch batch = FeatureEncoder.batch(rows, rowVectors);
+        EncodedBatch batch = FeatureEncoder.batch(Arrays.copyOfRange(order, from, to), features, vectors);
         INDArray[] outputs = new INDArray[labels.length];
         INDArray[] masks = new INDArray[labels.length];
         boolean masked = false;

@@ -1,6 +1,7 @@
 package org.stancekit.inference.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
@@ -108,17 +109,10 @@ public final class WindowScorer {
      * latter {@code null} for models without sentence vectors) into network input.
      */
     private static List<EncodedBatch> packAll(int[][] plan, int[][] features, float[][] vectors) {
+        List<int[]> rows = Arrays.asList(features);
         List<EncodedBatch> batches = new ArrayList<>(plan.length);
         for (int[] batch : plan) {
-            List<int[]> rows = new ArrayList<>(batch.length);
-            List<float[]> rowVectors = vectors == null ? null : new ArrayList<>(batch.length);
-            for (int i : batch) {
-                rows.add(features[i]);
-                if (rowVectors != null) {
-                    rowVectors.add(vectors[i]);
-                }
-            }
-            batches.add(FeatureEncoder.batch(rows, rowVectors));
+            batches.add(FeatureEncoder.batch(batch, rows, vectors));
         }
         return batches;
     }
