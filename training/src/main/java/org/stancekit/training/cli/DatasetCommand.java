@@ -1,23 +1,258 @@
 package org.stancekit.training.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.stancekit.domain.LabelSchema;
+import org.stancekit.domain.Labels;
+import org.stancekit.domain.Split;
+import org.stancekit.text.PartyLexicon;
 import org.stancekit.runtime.ExitCodes;
 import org.stancekit.training.Dataset;
 import org.stancekit.training.DatasetChecker;
 import org.stancekit.training.DatasetReport;
 import org.stancekit.training.LabelledCsvReader;
+import org.stancekit.training.dataset.Adjudication;
+import org.stancekit.training.dataset.AnnotationBatches;
+import org.stancekit.training.dataset.DatasetAssembler;
+import org.stancekit.training.dataset.LabelFile;
+import org.stancekit.training.dataset.RoundFiles;
+import org.stancekit.training.dataset.PassageSampler;
+import org.stancekit.training.dataset.PoolFile;
+import org.stancekit.training.dataset.PoolRow;
+import org.stancekit.training.dataset.ReferenceRuleSelection;
+import org.stancekit.training.dataset.SamplingPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stancekit dataset}: tools for labelled datasets. */
-@Command(name = "dataset", mixinStandardHelpOptions = true, subcommands = DatasetCommand.Check.class,
-        description = "Work with labelled datasets. See 'stancekit dataset check --help'.")
+@Command(name = "dataset", mixinStandardHelpOptions = true, subcommands = {DatasetCommand.Check.class, DatasetCommand.Sample.class, DatasetCommand.Reannotate.class,
+            DatasetCommand.Batches.class,
+            DatasetCommand.Adjudicate.class, DatasetCommand.Assemble.class},
+        description = {"Build and check labelled datasets. The steps of an annotation round, in order:",
+            "  sample      draw passages from the corpus by a sampling plan into a pool file (split per document)",
+            "  reannotate  pool the labelled rows a guideline change can affect, to annotate again",
+            "  batches     cut a pool into annotation batches (context, no labels)",
+            "  adjudicate  gather the rows two passes label differently into adjudication batches",
+            "  assemble    merge annotation passes and adjudications into the labelled CSV",
+            "  check       validate the result and print counts and agreement",
+            "See 'stancekit dataset COMMAND --help' and datasets/README.md."})
 final class DatasetCommand {
+
+    /** {@code stancekit dataset sample}. */
+    @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Sample passages from the licensed corpus for annotation, by a sampling plan "
+                    + "(a properties file: seed, passage length, per-source quotas and party weights; see "
+                    + "datasets/round3/plan.properties), and write a pool file: one row per sentence with its id, "
+                    + "source, document, position, split (whole documents per split) and context.",
+                "Sentences already in --data are never drawn again; documents already in it keep their split."})
+    static final class Sample implements Callable<Integer> {
+        @Option(names = "--plan", paramLabel = "FILE", required = true, description = "Sampling plan (.properties).")
+        Path plan;
+        @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "../shared/corpus",
+                description = "Folder of the corpus files the plan names (default: ${DEFAULT-VALUE}).")
+        Path corpus;
+        @Option(names = "--data", paramLabel = "FILE", defaultValue = "datasets/labelled/sentences.csv",
+                description = "Labelled sentences to exclude (default: ${DEFAULT-VALUE}).")
+        Path data;
+        @Option(names = "--out", paramLabel = "POOL.csv", required = true, description = "Pool file to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Dataset dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
+            Set<String> exclude = new HashSet<>();
+            Map<String, Split> splits = new HashMap<>();
+            dataset.sentences().forEach(s -> {
+                exclude.add(PassageSampler.key(s.text()));
+                splits.put(s.docId(), s.split());
+            });
+            List<PoolRow> rows = new PassageSampler(PartyLexicon.loadDefault())
+                    .sample(SamplingPlan.read(plan), corpus, exclude, splits);
+            PoolFile.write(out, rows);
+            System.out.println(summary(rows) + " -> " + out);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code stancekit dataset reannotate}. */
+    @Command(name = "reannotate", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Pool the labelled rows that the reference rule of the guidelines (version 2.0) can change: "
+                    + "rows whose text names an alias of a party they label NONE, and NewsMTSC rows that label "
+                    + "the US NONE. The pool carries context rebuilt from the corpus and no labels; annotate it "
+                    + "again and merge with 'dataset assemble'. Their current labels go to previous.csv beside the pool "
+                    + "(for the assembler; never give it to annotators)."})
+    static final class Reannotate implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "FILE", defaultValue = "datasets/labelled/sentences.csv",
+                description = "Labelled sentences (default: ${DEFAULT-VALUE}).")
+        Path data;
+        @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "../shared/corpus",
+                description = "Corpus folder, for context (default: ${DEFAULT-VALUE}).")
+        Path corpus;
+        @Option(names = "--out", paramLabel = "POOL.csv", required = true, description = "Pool file to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Dataset dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
+            List<PoolRow> rows = new ReferenceRuleSelection(PartyLexicon.loadDefault()).select(dataset, corpus);
+            PoolFile.write(out, rows);
+            Set<String> ids = new HashSet<>(rows.stream().map(PoolRow::id).toList());
+            Map<String, Labels> previous = new LinkedHashMap<>();
+            dataset.sentences().stream().filter(s -> ids.contains(s.id())).forEach(s -> previous.put(s.id(), s.labels()));
+            LabelFile.write(out.resolveSibling("previous.csv"), dataset.schema(), previous);
+            System.out.println(summary(rows) + " -> " + out);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code stancekit dataset batches}. */
+    @Command(name = "batches", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Cut a pool file into annotation batches PREFIX-01.csv, PREFIX-02.csv, ... with the columns "
+                    + "id,title,date,speaker,before,text,after: what an annotator reads, never a label."})
+    static final class Batches implements Callable<Integer> {
+        @Option(names = "--pool", paramLabel = "POOL.csv", required = true, description = "Pool file.")
+        Path pool;
+        @Option(names = "--ids", paramLabel = "FILE", description = "Only these row ids (one a line), in pool order.")
+        Path ids;
+        @Option(names = "--split", paramLabel = "SPLIT", split = ",",
+                description = "Only rows of these splits (train, dev, test).")
+        List<String> splits;
+        @Option(names = "--sample", paramLabel = "N",
+                description = "Only a seeded random N of the rows (after the other filters), kept in pool order: "
+                        + "the second annotation pass over train and dev.")
+        Integer sample;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "20261206",
+                description = "Seed of --sample (default: ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--size", paramLabel = "N", defaultValue = "200",
+                description = "Rows per batch (default: ${DEFAULT-VALUE}).")
+        int size;
+        @Option(names = "--prefix", paramLabel = "NAME", defaultValue = "batch",
+                description = "File name prefix (default: ${DEFAULT-VALUE}).")
+        String prefix;
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the batches to.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            List<PoolRow> rows = PoolFile.read(pool);
+            if (ids != null) {
+                Set<String> keep = new HashSet<>(Files.readAllLines(ids, StandardCharsets.UTF_8).stream()
+                        .map(String::strip).filter(l -> !l.isEmpty()).toList());
+                rows = rows.stream().filter(r -> keep.contains(r.id())).toList();
+            }
+            if (splits != null) {
+                Set<Split> wanted = new HashSet<>(splits.stream().map(Split::parse).toList());
+                rows = rows.stream().filter(r -> wanted.contains(r.split())).toList();
+            }
+            if (sample != null && sample < rows.size()) {
+                List<PoolRow> shuffled = new ArrayList<>(rows);
+                Collections.shuffle(shuffled, new Random(seed));
+                Set<String> chosen = new HashSet<>(shuffled.subList(0, sample).stream().map(PoolRow::id).toList());
+                rows = rows.stream().filter(r -> chosen.contains(r.id())).toList();
+            }
+            List<Path> files = AnnotationBatches.write(rows, size, out, prefix);
+            System.out.printf(Locale.ROOT, "%d rows in %d batches -> %s%n", rows.size(), files.size(), out);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code stancekit dataset adjudicate}. */
+    @Command(name = "adjudicate", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Write adjudication batches for a round: the rows whose two passes differ (new rows: pass A "
+                    + "against pass B; re-annotated rows: previous labels against pass R, or on test pass R against R2), "
+                    + "each with its context and both label sets as 'first' and 'second' in a seeded random order. "
+                    + "Adjudicators write id,<party>...,sentiment,note; 'dataset assemble' merges their decisions."})
+    static final class Adjudicate implements Callable<Integer> {
+        @Option(names = "--round", paramLabel = "DIR", required = true, description = "The round's folder.")
+        Path round;
+        @Option(names = "--size", paramLabel = "N", defaultValue = "150",
+                description = "Rows per batch (default: ${DEFAULT-VALUE}).")
+        int size;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "20261206",
+                description = "Seed of the order of the two label sets (default: ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the batches and keys.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            RoundFiles files = new RoundFiles(round);
+            LabelSchema schema = LabelSchema.DEFAULT;
+            List<Adjudication.Contest> fresh = files.newRowContests(schema);
+            Map<String, PoolRow> context = new HashMap<>();
+            PoolFile.read(round.resolve("pool.csv")).forEach(r -> context.put(r.id(), r));
+            Adjudication.writeBatches(fresh, context, schema, out, "adj", size, seed);
+            List<Adjudication.Contest> again = files.reannotationContests(schema);
+            if (!again.isEmpty()) {
+                Map<String, PoolRow> old = new HashMap<>();
+                PoolFile.read(round.resolve("reannotation/pool.csv")).forEach(r -> old.put(r.id(), r));
+                Adjudication.writeBatches(again, old, schema, out, "radj", size, seed + 1);
+            }
+            System.out.printf(Locale.ROOT, "%d new rows and %d re-annotated rows to adjudicate -> %s%n", fresh.size(),
+                    again.size(), out);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code stancekit dataset assemble}. */
+    @Command(name = "assemble", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Merge an annotation round into the labelled CSV: settle every re-annotated and every new row "
+                    + "(the passes' common label, else the adjudicator's), add the new rows with their split, and write the "
+                    + "round's double annotation as an agreement pair. Adjudicators' decision files (--decisions) are first "
+                    + "turned into the round's adjudication records. Repeatable: it reads only the round's files."})
+    static final class Assemble implements Callable<Integer> {
+        @Option(names = "--round", paramLabel = "DIR", required = true, description = "The round's folder.")
+        Path round;
+        @Option(names = "--decisions", paramLabel = "DIR",
+                description = "Adjudicators' outputs (adj-*.csv, radj-*.csv) and the keys 'dataset adjudicate' wrote.")
+        Path decisions;
+        @Option(names = "--data", paramLabel = "FILE", defaultValue = "datasets/labelled/sentences.csv",
+                description = "Labelled CSV to update in place (default: ${DEFAULT-VALUE}).")
+        Path data;
+        @Option(names = "--agreement", paramLabel = "DIR", defaultValue = "datasets/agreement",
+                description = "Folder of the agreement pairs (default: ${DEFAULT-VALUE}).")
+        Path agreement;
+
+        @Override
+        public Integer call() throws IOException {
+            RoundFiles files = new RoundFiles(round);
+            LabelSchema schema = LabelSchema.DEFAULT;
+            if (decisions != null) {
+                Adjudication.writeRecord(round.resolve("adjudication.csv"), files.newRowContests(schema),
+                        Adjudication.readDecisions(decisions, "adj-", schema), schema);
+                if (Files.exists(round.resolve("reannotation/pool.csv"))) {
+                    Adjudication.writeRecord(round.resolve("reannotation/adjudication.csv"),
+                            files.reannotationContests(schema), Adjudication.readDecisions(decisions, "radj-", schema), schema);
+                }
+            }
+            DatasetAssembler.Result r = new DatasetAssembler(schema).assemble(data, files, data, agreement);
+            System.out.printf(Locale.ROOT, "added %d rows; re-annotated %d (%d changed); %d settled by adjudication -> %s%n",
+                    r.added(), r.relabelled(), r.changed(), r.contested(), data);
+            return ExitCodes.OK;
+        }
+    }
+
+    private static String summary(List<PoolRow> rows) {
+        Map<String, Map<Split, Integer>> counts = new TreeMap<>();
+        rows.forEach(r -> counts.computeIfAbsent(r.source(), k -> new EnumMap<>(Split.class)).merge(r.split(), 1, Integer::sum));
+        return rows.size() + " sentences " + counts;
+    }
 
     /** {@code stancekit dataset check}. */
     @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
