@@ -33,6 +33,19 @@ public final class DatasetChecker {
      * annotation files, or {@code null} when the dataset has none.
      */
     public DatasetReport check(Dataset data, Path annotatorA, Path annotatorB) throws IOException {
+        List<Path[]> pairs = new ArrayList<>();
+        if (annotatorA != null && annotatorB != null) {
+            pairs.add(new Path[] {annotatorA, annotatorB});
+        }
+        return check(data, pairs);
+    }
+
+    /**
+     * Checks {@code data} against any number of agreement pairs (one per annotation round, each
+     * two independent passes). A sentence in several pairs counts by the last pair that has it:
+     * a later round that annotated it again made its current label.
+     */
+    public DatasetReport check(Dataset data, List<Path[]> pairs) throws IOException {
         LabelSchema schema = data.schema();
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -94,10 +107,20 @@ public final class DatasetChecker {
         Map<String, Double> kappa = new LinkedHashMap<>();
         Map<String, Integer> doubleBySplit = new LinkedHashMap<>();
         Map<String, Map<String, Double>> kappaBySplit = new LinkedHashMap<>();
-        if (annotatorA != null && annotatorB != null) {
-            Map<String, Labels> a = Annotation.read(annotatorA, schema);
-            Map<String, Labels> b = Annotation.read(annotatorB, schema);
-            List<String> both = a.keySet().stream().filter(b::containsKey).toList();
+        Map<String, Integer> doubleBySource = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> kappaBySource = new LinkedHashMap<>();
+        if (!pairs.isEmpty()) {
+            Map<String, Labels> a = new LinkedHashMap<>();
+            Map<String, Labels> b = new LinkedHashMap<>();
+            for (Path[] pair : pairs) {
+                Map<String, Labels> pa = Annotation.read(pair[0], schema);
+                Map<String, Labels> pb = Annotation.read(pair[1], schema);
+                pa.keySet().stream().filter(pb::containsKey).forEach(id -> {
+                    a.put(id, pa.get(id));
+                    b.put(id, pb.get(id));
+                });
+            }
+            List<String> both = List.copyOf(a.keySet());
             doubleAnnotated = both.size();
             Map<String, LabelledSentence> byId = new HashMap<>();
             rows.forEach(r -> byId.put(r.id(), r));
@@ -119,11 +142,19 @@ public final class DatasetChecker {
                     kappaBySplit.put(split.label(), kappas(ids, a, b, schema));
                 }
             }
+            for (String source : bySource.keySet()) {
+                List<String> ids = both.stream()
+                        .filter(id -> byId.containsKey(id) && byId.get(id).source().equals(source)).toList();
+                if (!ids.isEmpty()) {
+                    doubleBySource.put(source, ids.size());
+                    kappaBySource.put(source, kappas(ids, a, b, schema));
+                }
+            }
         } else if (bySplit.get(Split.TEST.label()) > 0) {
             warnings.add("no agreement files given: double annotation of the test split not checked");
         }
         return new DatasetReport(rows.size(), bySplit, stanceCounts, referring, noParty, sentimentCounts, bySource,
-                doubleAnnotated, kappa, doubleBySplit, kappaBySplit, problems, warnings);
+                doubleAnnotated, kappa, doubleBySplit, kappaBySplit, doubleBySource, kappaBySource, problems, warnings);
     }
 
     /** Cohen's kappa per party and for sentiment over the sentences {@code ids} (empty when none). */
@@ -144,12 +175,28 @@ public final class DatasetChecker {
         return kappa;
     }
 
-    /** Resolves the conventional agreement files next to a dataset: {@code ../agreement/annotator_{a,b}.csv}. */
-    public static Path[] defaultAgreementFiles(Path data) {
+    /**
+     * The agreement pairs next to a dataset: every {@code [ROUND_]annotator_a.csv} in
+     * {@code ../agreement/} with its {@code _b} twin, the unprefixed pair (the first rounds) first,
+     * then by name, so that later rounds come later.
+     */
+    public static List<Path[]> defaultAgreementPairs(Path data) throws IOException {
         Path dir = data.toAbsolutePath().getParent().resolveSibling("agreement");
-        Path a = dir.resolve("annotator_a.csv");
-        Path b = dir.resolve("annotator_b.csv");
-        return Files.exists(a) && Files.exists(b) ? new Path[] {a, b} : null;
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path[]> pairs = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("annotator_a.csv"))
+                    .sorted(java.util.Comparator.comparing((String n) -> !n.equals("annotator_a.csv")).thenComparing(n -> n))
+                    .forEach(n -> {
+                        Path b = dir.resolve(n.replace("annotator_a.csv", "annotator_b.csv"));
+                        if (Files.exists(b)) {
+                            pairs.add(new Path[] {dir.resolve(n), b});
+                        }
+                    });
+        }
+        return pairs;
     }
 
     private static Map<String, Map<String, Integer>> counts(List<LabelledSentence> rows, List<String> labels,

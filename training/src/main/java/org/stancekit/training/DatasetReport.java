@@ -17,6 +17,8 @@ import java.util.Map;
  * @param kappa Cohen's kappa per party (lower case) and for {@code sentiment}; empty without agreement files
  * @param doubleAnnotatedBySplit double-annotated rows per split (splits without any left out)
  * @param kappaBySplit {@code split → } the kappas of {@code kappa} over that split's double-annotated rows
+ * @param doubleAnnotatedBySource double-annotated rows per source (sources without any left out)
+ * @param kappaBySource {@code source → } the kappas over that source's double-annotated rows
  * @param problems every violation found; the check passes when empty
  * @param warnings notes that do not fail the check
  */
@@ -26,6 +28,7 @@ public record DatasetReport(int sentences, Map<String, Integer> bySplit,
                             Map<String, Map<String, Integer>> sentimentCounts, Map<String, Integer> bySource,
                             int doubleAnnotated, Map<String, Double> kappa,
                             Map<String, Integer> doubleAnnotatedBySplit, Map<String, Map<String, Double>> kappaBySplit,
+                            Map<String, Integer> doubleAnnotatedBySource, Map<String, Map<String, Double>> kappaBySource,
                             List<String> problems, List<String> warnings) {
 
     /** True when no problem was found. */

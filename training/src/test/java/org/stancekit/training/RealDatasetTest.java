@@ -23,17 +23,19 @@ class RealDatasetTest {
     @BeforeAll
     static void check() throws Exception {
         dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(EndToEndTest.DATASET);
-        Path[] agreement = DatasetChecker.defaultAgreementFiles(EndToEndTest.DATASET);
-        assertTrue(agreement != null, "datasets/agreement/annotator_a.csv and annotator_b.csv must exist");
-        report = new DatasetChecker().check(dataset, agreement[0], agreement[1]);
+        List<Path[]> agreement = DatasetChecker.defaultAgreementPairs(EndToEndTest.DATASET);
+        assertTrue(agreement.size() >= 2, "datasets/agreement/ must hold the pairs of rounds 1-2 and round 3");
+        report = new DatasetChecker().check(dataset, agreement);
     }
 
     @Test
     void theCommittedDatasetPassesTheCheck() {
         assertTrue(report.passed(), report.problems().toString());
-        assertTrue(report.sentences() >= 4000, "sentences: " + report.sentences());
+        assertTrue(report.sentences() >= 12_000, "sentences: " + report.sentences());
         report.referring().forEach((party, n) -> assertTrue(n >= 400, party + " referring: " + n));
-        assertTrue(report.bySplit().get("test") >= 600, "test: " + report.bySplit().get("test"));
+        assertTrue(report.bySplit().get("test") >= 1350, "test: " + report.bySplit().get("test"));
+        assertTrue(report.doubleAnnotatedBySplit().getOrDefault("train", 0)
+                + report.doubleAnnotatedBySplit().getOrDefault("dev", 0) >= 1500, "train and dev double-annotated");
         assertTrue(report.doubleAnnotated() >= report.bySplit().get("test"));
         assertTrue(report.noParty() >= 0.15 * report.sentences(), "no-party rows: " + report.noParty());
         assertEquals(List.of("us", "ukraine", "russia", "europe", "sentiment"), new ArrayList<>(report.kappa().keySet()));

@@ -268,25 +268,40 @@ final class DatasetCommand {
                 description = "Labelled sentences (default: ${DEFAULT-VALUE}).")
         Path data;
 
-        @Option(names = "--agreement", paramLabel = "A.csv,B.csv", split = ",", hideParamSyntax = true,
-                description = "The two independent annotation files. Default: ../agreement/annotator_a.csv and "
-                        + "annotator_b.csv beside the data file's folder, when present.")
+        @Option(names = "--agreement", paramLabel = "A.csv,B.csv[,A2.csv,B2.csv...]", split = ",", hideParamSyntax = true,
+                description = "Pairs of independent annotation files, one pair per annotation round, earlier rounds first "
+                        + "(a sentence counts by the last pair that has it). Default: every [ROUND_]annotator_a.csv with "
+                        + "its _b twin in ../agreement/ beside the data file's folder.")
         Path[] agreement;
+
+        @Option(names = "--min-stance", paramLabel = "N", defaultValue = "250",
+                description = "Warn when a party has fewer FAVOR or AGAINST sentences than this (default: ${DEFAULT-VALUE}).")
+        int minStance;
+
+        @Option(names = "--min-test-stance", paramLabel = "N", defaultValue = "40",
+                description = "Warn when a party has fewer FAVOR or AGAINST test sentences than this (default: ${DEFAULT-VALUE}).")
+        int minTestStance;
 
         @Override
         public Integer call() throws IOException {
             Dataset dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
-            Path[] files = agreement != null ? agreement : DatasetChecker.defaultAgreementFiles(data);
-            if (files != null && files.length != 2) {
-                throw new IllegalArgumentException("--agreement takes exactly two files, got " + files.length);
+            List<Path[]> pairs = new ArrayList<>();
+            if (agreement != null) {
+                if (agreement.length % 2 != 0) {
+                    throw new IllegalArgumentException("--agreement takes pairs of files, got " + agreement.length);
+                }
+                for (int i = 0; i < agreement.length; i += 2) {
+                    pairs.add(new Path[] {agreement[i], agreement[i + 1]});
+                }
+            } else {
+                pairs.addAll(DatasetChecker.defaultAgreementPairs(data));
             }
-            DatasetReport report = new DatasetChecker().check(dataset, files == null ? null : files[0],
-                    files == null ? null : files[1]);
-            print(report, files);
+            DatasetReport report = new DatasetChecker().check(dataset, pairs);
+            print(report, pairs, minStance, minTestStance);
             return report.passed() ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
 
-        private static void print(DatasetReport r, Path[] files) {
+        private static void print(DatasetReport r, List<Path[]> pairs, int minStance, int minTestStance) {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "sentences: %d  (train %d, dev %d, test %d)%n", r.sentences(),
                     r.bySplit().get("train"), r.bySplit().get("dev"), r.bySplit().get("test")));
@@ -310,15 +325,36 @@ final class DatasetCommand {
                 sb.append(String.format(Locale.ROOT, "%-9s %-6s %8d %8d %8d%n", "sentiment", split.getKey(),
                         c.getOrDefault("POSITIVE", 0), c.getOrDefault("NEGATIVE", 0), c.getOrDefault("NEUTRAL", 0)));
             }
-            if (files != null) {
-                sb.append(String.format(Locale.ROOT, "%ndouble-annotated: %d sentences %s (%s, %s)%n",
-                        r.doubleAnnotated(), r.doubleAnnotatedBySplit(), files[0], files[1]));
-                sb.append(String.format(Locale.ROOT, "%-23s %6s", "", "all"));
-                r.kappaBySplit().keySet().forEach(split -> sb.append(String.format(Locale.ROOT, " %6s", split)));
+            sb.append(String.format(Locale.ROOT, "%nbalance (at least %d FAVOR and AGAINST per party, %d of each in test):%n",
+                    minStance, minTestStance));
+            r.stanceCounts().forEach((party, bySplit) -> {
+                int favor = bySplit.get("all").get(LabelSchema.FAVOR);
+                int against = bySplit.get("all").get(LabelSchema.AGAINST);
+                int testFavor = bySplit.get("test").get(LabelSchema.FAVOR);
+                int testAgainst = bySplit.get("test").get(LabelSchema.AGAINST);
+                boolean met = favor >= minStance && against >= minStance && testFavor >= minTestStance
+                        && testAgainst >= minTestStance;
+                sb.append(String.format(Locale.ROOT, "  %-9s FAVOR %5d (test %4d)  AGAINST %5d (test %4d)  %s%n", party,
+                        favor, testFavor, against, testAgainst, met ? "met" : "SHORT"));
+            });
+            if (!pairs.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "%ndouble-annotated: %d sentences %s, from %s%n", r.doubleAnnotated(),
+                        r.doubleAnnotatedBySplit(), String.join(", ", pairs.stream()
+                                .map(p -> p[0].getFileName() + "+" + p[1].getFileName()).toList())));
+                Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
+                Map<String, Integer> sizes = new LinkedHashMap<>();
+                groups.put("all", r.kappa());
+                sizes.put("all", r.doubleAnnotated());
+                r.kappaBySplit().forEach((k, v) -> groups.put("split " + k, v));
+                r.doubleAnnotatedBySplit().forEach((k, v) -> sizes.put("split " + k, v));
+                r.kappaBySource().forEach((k, v) -> groups.put(k, v));
+                r.doubleAnnotatedBySource().forEach(sizes::put);
+                sb.append(String.format(Locale.ROOT, "%-26s %9s", "Cohen's kappa", "sentences"));
+                r.kappa().keySet().forEach(k -> sb.append(String.format(Locale.ROOT, " %9s", k)));
                 sb.append(System.lineSeparator());
-                r.kappa().forEach((k, v) -> {
-                    sb.append(String.format(Locale.ROOT, "Cohen's kappa %-9s %6.3f", k, v));
-                    r.kappaBySplit().values().forEach(bySplit -> sb.append(String.format(Locale.ROOT, " %6.3f", bySplit.get(k))));
+                groups.forEach((group, kappas) -> {
+                    sb.append(String.format(Locale.ROOT, "  %-24s %9d", group, sizes.get(group)));
+                    kappas.values().forEach(v -> sb.append(String.format(Locale.ROOT, " %9.3f", v)));
                     sb.append(System.lineSeparator());
                 });
             }

@@ -84,6 +84,9 @@ public final class PassageSampler {
         List<Passage> unnamed = new ArrayList<>();
         for (int d = 0; d < docs.size(); d++) {
             CorpusDocument doc = docs.get(d);
+            if (plan.onlySplit() != null && fixedSplits.get(doc.id()) != plan.onlySplit()) {
+                continue;
+            }
             List<DocumentSentence> sentences = splitter.split(doc);
             sentencesByDoc.put(doc.id(), sentences);
             docById.put(doc.id(), doc);

@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * sentence.maxChars=400
  * split.test=0.14               share of sampled sentences whose documents go to test, then dev
  * split.dev=0.14
+ * documents.split=test          optional: sample only documents the dataset already has in this split
+ *                               (a top-up of one split), else any document
  * sources=kremlin-2022,...      the sources, in order
  * source.NAME.files=a.jsonl,b.jsonl
  * source.NAME.idPrefix=krem     row ids are PREFIX-00001, …
@@ -39,10 +41,11 @@ import java.util.TreeSet;
  * @param maxChars longest sentence annotated
  * @param testShare share of each source's sampled sentences in test documents
  * @param devShare share in dev documents
+ * @param onlySplit sample only documents already in this split, or null for any document
  * @param sources one plan per source
  */
 public record SamplingPlan(long seed, int passageSentences, int minChars, int maxChars, double testShare,
-                           double devShare, List<Source> sources) {
+                           double devShare, org.stancekit.domain.Split onlySplit, List<Source> sources) {
 
     /**
      * The sample of one source.
@@ -100,7 +103,8 @@ public record SamplingPlan(long seed, int passageSentences, int minChars, int ma
         }
         return new SamplingPlan((long) k.number("seed"), (int) k.number("passage.sentences"),
                 (int) k.number("sentence.minChars"), (int) k.number("sentence.maxChars"), k.number("split.test"),
-                k.number("split.dev"), sources);
+                k.number("split.dev"), p.getProperty("documents.split") == null ? null
+                        : org.stancekit.domain.Split.parse(p.getProperty("documents.split").strip()), sources);
     }
 
     private record Keys(Path file, Properties p) {
