@@ -29,9 +29,11 @@ import org.nd4j.shade.protobuf.CodedInputStream;
  * @param shapes each weight's shape
  * @param layerNormEpsilon the LayerNorm epsilon the graph adds (1e-12 for BERT)
  * @param sha256 SHA-256 of the ONNX file, in hex: what a bundle records of its base
+ * @param onnxNames per weight name, the initializer's name in the ONNX file (for {@link OnnxExport})
+ * @param onnx the ONNX file's bytes (for {@link OnnxExport})
  */
 public record EncoderWeights(Map<String, float[]> tensors, Map<String, long[]> shapes, double layerNormEpsilon,
-                             String sha256) {
+                             String sha256, Map<String, String> onnxNames, byte[] onnx) {
 
     /** Reads a base encoder's weights. */
     public static EncoderWeights read(BaseEncoder base) throws IOException {
@@ -49,10 +51,7 @@ public record EncoderWeights(Map<String, float[]> tensors, Map<String, long[]> s
             throw new IllegalStateException(e);
         }
         byte[] bytes = new DigestInputStream(onnxFile, sha).readAllBytes();
-        CodedInputStream coded = CodedInputStream.newInstance(bytes);
-        // The default limit (64 MB) is below the files' size (91 to 133 MB).
-        coded.setSizeLimit(Integer.MAX_VALUE);
-        Onnx.GraphProto graph = Onnx.ModelProto.parseFrom(coded).getGraph();
+        Onnx.GraphProto graph = parse(bytes).getGraph();
 
         Map<String, String> matMulNames = new LinkedHashMap<>();
         double epsilon = Double.NaN;
@@ -75,18 +74,28 @@ public record EncoderWeights(Map<String, float[]> tensors, Map<String, long[]> s
         }
         Map<String, float[]> tensors = new LinkedHashMap<>();
         Map<String, long[]> shapes = new LinkedHashMap<>();
+        Map<String, String> onnxNames = new LinkedHashMap<>();
         for (Onnx.TensorProto t : graph.getInitializerList()) {
             if (t.getDataType() != 1) {
                 continue; // position_ids (int64): positions are 0..T-1 by construction
             }
             String name = matMulNames.getOrDefault(t.getName(), t.getName());
             tensors.put(name, floats(t));
+            onnxNames.put(name, t.getName());
             shapes.put(name, t.getDimsList().stream().mapToLong(Long::longValue).toArray());
         }
         if (Double.isNaN(epsilon)) {
             throw new IOException("not a BERT-style ONNX graph: no embedding LayerNorm epsilon found");
         }
-        return new EncoderWeights(tensors, shapes, epsilon, HexFormat.of().formatHex(sha.digest()));
+        return new EncoderWeights(tensors, shapes, epsilon, HexFormat.of().formatHex(sha.digest()), onnxNames, bytes);
+    }
+
+    /** Parses an ONNX file. */
+    static Onnx.ModelProto parse(byte[] bytes) throws IOException {
+        CodedInputStream coded = CodedInputStream.newInstance(bytes);
+        // The default limit (64 MB) is below the files' size (91 to 133 MB).
+        coded.setSizeLimit(Integer.MAX_VALUE);
+        return Onnx.ModelProto.parseFrom(coded);
     }
 
     private static float[] floats(Onnx.TensorProto t) {

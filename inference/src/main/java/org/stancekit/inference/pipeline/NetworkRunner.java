@@ -1,5 +1,6 @@
 package org.stancekit.inference.pipeline;
 
+import org.stancekit.runtime.NativeThreads;
 import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;

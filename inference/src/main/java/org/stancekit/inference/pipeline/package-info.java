@@ -6,6 +6,6 @@
  * {@link org.stancekit.inference.pipeline.ScoringPipeline} puts the stages together;
  * {@link org.stancekit.inference.pipeline.NetworkRunner} owns the forward pass;
  * {@link org.stancekit.inference.pipeline.HelperPriority} lowers the threads around it, and
- * {@link org.stancekit.inference.pipeline.NativeThreads} keeps ND4J to one native thread each.
+ * {@link org.stancekit.runtime.NativeThreads} keeps ND4J to one native thread each.
  */
 package org.stancekit.inference.pipeline;

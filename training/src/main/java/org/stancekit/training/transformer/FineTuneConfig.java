@@ -24,16 +24,18 @@ import org.stancekit.transformer.BaseEncoder;
  * @param weightDecay AdamW's decoupled weight decay (not on biases and LayerNorm)
  * @param classWeightPower loss weight of a class is {@code (mean count / class count)^power}, per head
  * @param patience epochs without a better dev score before stopping
+ * @param threads replicas computing a batch's gradient in parallel, one native thread each
  */
 public record FineTuneConfig(String base, int layers, String pooling, int maxTokens, int epochs, int batchSize,
                              double encoderLearningRate, double headLearningRate, double warmup, double weightDecay,
-                             double classWeightPower, int patience) {
+                             double classWeightPower, int patience, int threads) {
 
     private static final Set<String> POOLINGS = Set.of("mentions", "markers", "both");
 
     /** The configuration of the shipped model. */
     public static final FineTuneConfig DEFAULT = new FineTuneConfig(BaseEncoder.MINILM.name(), 0, "mentions", 128, 4, 16,
-            5e-5, 1e-3, 0.1, 0.01, 0.5, 1);
+            5e-5, 1e-3, 0.1, 0.01, 0.5, 1,
+            Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
 
     public FineTuneConfig {
         BaseEncoder.named(base);
@@ -48,6 +50,7 @@ public record FineTuneConfig(String base, int layers, String pooling, int maxTok
         check(weightDecay >= 0 && weightDecay < 1, "transformer.weightDecay must be in [0, 1)");
         check(classWeightPower >= 0 && classWeightPower <= 2, "transformer.classWeightPower must be in [0, 2]");
         check(patience >= 1, "transformer.patience must be at least 1");
+        check(threads >= 1 && threads <= 64, "transformer.threads must be in 1..64, got " + threads);
     }
 
     private static void check(boolean ok, String message) {
@@ -81,6 +84,7 @@ public record FineTuneConfig(String base, int layers, String pooling, int maxTok
         m.put("transformer.weightDecay", Double.toString(weightDecay));
         m.put("transformer.classWeightPower", Double.toString(classWeightPower));
         m.put("transformer.patience", Integer.toString(patience));
+        m.put("transformer.threads", Integer.toString(threads));
         return m;
     }
 
@@ -98,7 +102,7 @@ public record FineTuneConfig(String base, int layers, String pooling, int maxTok
                 i.apply("transformer.maxTokens"), i.apply("transformer.epochs"), i.apply("transformer.batchSize"),
                 d.apply("transformer.encoderLearningRate"), d.apply("transformer.headLearningRate"),
                 d.apply("transformer.warmup"), d.apply("transformer.weightDecay"),
-                d.apply("transformer.classWeightPower"), i.apply("transformer.patience"));
+                d.apply("transformer.classWeightPower"), i.apply("transformer.patience"), i.apply("transformer.threads"));
     }
 
     private static <T> T number(Map<String, String> m, String key, Function<String, T> parser) {

@@ -1,4 +1,4 @@
-package org.stancekit.inference.pipeline;
+package org.stancekit.runtime;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
