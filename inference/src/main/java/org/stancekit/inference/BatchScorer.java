@@ -102,7 +102,7 @@ public final class BatchScorer {
                                Consumer<BatchSummary> progress) throws IOException {
         ArticleReader reader = new ArticleReader(options.reader());
         long totalBytes = ArticleReader.totalBytes(inputs);
-        PipelineOptions pipelineOptions = options.pipeline();
+        PipelineOptions pipelineOptions = scorer.options();
         if (inputs.stream().anyMatch(ArticleReader::isStdin) && pipelineOptions.idleFlushMillis() == 0) {
             // Standard input may pause (a producer upstream): score what has come instead of waiting.
             pipelineOptions = pipelineOptions.withIdleFlushMillis(200);

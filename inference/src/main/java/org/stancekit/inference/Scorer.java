@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.stancekit.bundle.ModelBundle;
 import org.stancekit.domain.Article;
 import org.stancekit.inference.pipeline.ArticleEncoder;
 import org.stancekit.inference.pipeline.EncodedArticle;
@@ -16,7 +15,7 @@ import org.stancekit.inference.pipeline.PipelineOptions;
 import org.stancekit.inference.pipeline.PipelineResult;
 import org.stancekit.inference.pipeline.ScoringPipeline;
 import org.stancekit.inference.pipeline.WindowScorer;
-import org.stancekit.inference.pipeline.NetworkRunner;
+import org.stancekit.model.StanceModel;
 
 /**
  * Scores articles with a model bundle: split into sentences, predict every sentence, aggregate.
@@ -30,24 +29,28 @@ import org.stancekit.inference.pipeline.NetworkRunner;
  */
 public final class Scorer {
 
-    private final ModelBundle bundle;
+    private final StanceModel<?, ?> bundle;
     private final PipelineOptions options;
     private final ArticleEncoder encoder;
-    private final WindowScorer windows;
+    private final WindowScorer<?, ?> windows;
     private final ArticleAggregator aggregator;
 
-    /** A scorer over a loaded bundle, with the default pipeline options. */
-    public Scorer(ModelBundle bundle) {
-        this(bundle, PipelineOptions.defaults());
+    /** A scorer over a loaded model, with the model's default pipeline options. */
+    public Scorer(StanceModel<?, ?> bundle) {
+        this(bundle, PipelineOptions.defaults(bundle));
     }
 
-    /** A scorer over a loaded bundle, with these pipeline options for {@link #scoreAll}. */
-    public Scorer(ModelBundle bundle, PipelineOptions options) {
+    /** A scorer over a loaded model, with these pipeline options for {@link #scoreAll}. */
+    public Scorer(StanceModel<?, ?> bundle, PipelineOptions options) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.options = Objects.requireNonNull(options, "options");
-        this.encoder = new ArticleEncoder(bundle.encoder());
-        this.windows = new WindowScorer(new NetworkRunner(bundle), options.batchSize(), options.batchCells());
+        this.encoder = new ArticleEncoder(bundle);
+        this.windows = scorer(bundle, options);
         this.aggregator = new ArticleAggregator(bundle.schema());
+    }
+
+    private static <I, B> WindowScorer<I, B> scorer(StanceModel<I, B> model, PipelineOptions options) {
+        return new WindowScorer<>(model, options.batchSize(), options.batchCells());
     }
 
     /** Scores one article, on the calling thread. An article without sentences gets an empty score. */
@@ -70,7 +73,7 @@ public final class Scorer {
             EncodedArticle a = encoded.get(i);
             List<SentenceScore> scored = new ArrayList<>(a.size());
             for (int k = 0; k < a.size(); k++) {
-                scored.add(new SentenceScore(k, a.sentences().get(k), windows.runner().prediction(rows[i][k])));
+                scored.add(new SentenceScore(k, a.sentences().get(k), bundle.prediction(rows[i][k])));
             }
             out.add(aggregator.aggregate(a.id(), scored));
         }
@@ -116,8 +119,8 @@ public final class Scorer {
         return new ScoringPipeline(bundle, pipelineOptions);
     }
 
-    /** The bundle this scorer uses. */
-    public ModelBundle bundle() {
+    /** The model this scorer uses. */
+    public StanceModel<?, ?> bundle() {
         return bundle;
     }
 

@@ -3,6 +3,7 @@ package org.stancekit.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,30 +15,51 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
 import org.stancekit.features.Vocabulary;
+import org.stancekit.model.FastModel;
+import org.stancekit.model.StanceModel;
 import org.stancekit.network.NetworkFactory;
 import org.stancekit.text.PartyLexicon;
+import org.stancekit.transformer.BaseEncoder;
+import org.stancekit.transformer.EncoderWeights;
+import org.stancekit.transformer.TransformerModel;
+import org.stancekit.transformer.WeightsFile;
 
 /**
- * Reads and validates a bundle. The manifest is checked before anything else is loaded: an
- * unknown format version, a broken schema or a network that does not match its vocabulary is
- * refused with a {@link BundleFormatException} that names the file and the problem.
+ * Reads and validates a bundle of either kind. A bundle is untrusted input: only the entries its
+ * format defines are read, each up to a size cap (a zip bomb is refused, not inflated), the
+ * manifest is validated before anything else is loaded, and nothing in it is deserialised as a
+ * Java object (of DL4J's {@code network.zip}, only the configuration and the coefficients are
+ * passed on). Every refusal is a {@link BundleFormatException} that names the file and the problem.
  */
 public final class BundleReader {
 
-    /** Class-path location of the model that ships with StanceKit. */
+    /** Class-path location of the default model (the fine-tuned transformer). */
     public static final String DEFAULT_RESOURCE = "/org/stancekit/bundle/default-model.zip";
+    /** Class-path location of the fast model. */
+    public static final String FAST_RESOURCE = "/org/stancekit/bundle/fast-model.zip";
+    /** {@code --model} names of the shipped models. */
+    public static final Map<String, String> SHIPPED = Map.of("default", DEFAULT_RESOURCE, "fast", FAST_RESOURCE);
+
+    /** Largest entry inflated, in bytes: above any real entry (the largest, weights, is about 12 MB). */
+    static final long MAX_ENTRY_BYTES = 256L << 20;
+    private static final Set<String> ENTRIES = Set.of(BundleWriter.MANIFEST, BundleWriter.NETWORK,
+            BundleWriter.VOCABULARY, BundleWriter.LEXICON, BundleWriter.WEIGHTS);
+    /** The entries of DL4J's network.zip that restoring a graph for inference needs. */
+    private static final Set<String> NETWORK_ENTRIES = Set.of("configuration.json", "coefficients.bin");
 
     /** Reads a bundle file. */
-    public ModelBundle read(Path file) throws IOException {
+    public StanceModel<?, ?> read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         } catch (NoSuchFileException e) {
@@ -45,20 +67,46 @@ public final class BundleReader {
         }
     }
 
-    /** Reads the model that ships with StanceKit. */
-    public ModelBundle readDefault() throws IOException {
-        try (InputStream in = BundleReader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+    /** Reads a fast model's bundle file; a transformer bundle is refused. */
+    public FastModel readFast(Path file) throws IOException {
+        StanceModel<?, ?> model = read(file);
+        if (model instanceof FastModel fast) {
+            return fast;
+        }
+        throw new BundleFormatException(file + ": a transformer model, where a fast model is needed");
+    }
+
+    /** Reads the model that ships with StanceKit as its default (the fine-tuned transformer). */
+    public StanceModel<?, ?> readDefault() throws IOException {
+        return readShipped("default");
+    }
+
+    /** Reads a shipped model by name: {@code default} or {@code fast}. */
+    public StanceModel<?, ?> readShipped(String name) throws IOException {
+        String resource = SHIPPED.get(name);
+        if (resource == null) {
+            throw new BundleFormatException("no shipped model named '" + name + "' (shipped: " + SHIPPED.keySet() + ")");
+        }
+        try (InputStream in = BundleReader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new BundleFormatException("the embedded default model " + DEFAULT_RESOURCE
-                        + " is missing from the class path");
+                throw new BundleFormatException("the shipped model " + resource + " is missing from the class path");
             }
-            return read(in, "embedded default model");
+            return read(in, "shipped " + name + " model");
         }
     }
 
-    /** Reads {@code file}, or the embedded default model when {@code file} is {@code null}. */
-    public ModelBundle readOrDefault(Path file) throws IOException {
-        return file == null ? readDefault() : read(file);
+    /**
+     * Reads {@code --model}: a shipped model's name ({@code default}, {@code fast}), a bundle
+     * file, or the default model when {@code null}.
+     */
+    public StanceModel<?, ?> readOrDefault(String model) throws IOException {
+        if (model == null) {
+            return readDefault();
+        }
+        if (SHIPPED.containsKey(model) && !Files.exists(Path.of(model))) {
+            return readShipped(model);
+        }
+        return read(Path.of(model));
     }
 
     /** Reads only the manifest of a bundle file, validating it. */
@@ -69,14 +117,9 @@ public final class BundleReader {
     }
 
     /** Reads a bundle from a stream; {@code origin} names it in error messages. */
-    public ModelBundle read(InputStream in, String origin) throws IOException {
+    public StanceModel<?, ?> read(InputStream in, String origin) throws IOException {
         Map<String, byte[]> entries = entries(in, origin);
         Manifest manifest = parseManifest(entries, origin);
-        Vocabulary vocabulary;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new ByteArrayInputStream(require(entries, BundleWriter.VOCABULARY, origin)), StandardCharsets.UTF_8))) {
-            vocabulary = Vocabulary.read(r, origin + "!" + BundleWriter.VOCABULARY);
-        }
         PartyLexicon lexicon;
         try {
             lexicon = PartyLexicon.read(new StringReader(new String(require(entries, BundleWriter.LEXICON, origin),
@@ -84,17 +127,119 @@ public final class BundleReader {
         } catch (IllegalArgumentException e) {
             throw new BundleFormatException(e.getMessage(), e);
         }
+        return manifest.describesTransformer() ? readTransformer(entries, manifest, lexicon, origin)
+                : readFast(entries, manifest, lexicon, origin);
+    }
+
+    private static TransformerModel readTransformer(Map<String, byte[]> entries, Manifest manifest, PartyLexicon lexicon,
+                                                    String origin) throws IOException {
+        TransformerSpec spec = manifest.transformer();
+        BaseEncoder base;
+        try {
+            base = BaseEncoder.named(spec.base());
+        } catch (IllegalArgumentException e) {
+            throw new BundleFormatException(origin + ": " + e.getMessage(), e);
+        }
+        EncoderWeights weights = EncoderWeights.read(base);
+        if (!weights.sha256().equals(spec.sha256())) {
+            throw new BundleFormatException(origin + ": the model was fine-tuned from " + spec.base() + " weights with SHA-256 "
+                    + spec.sha256() + ", but " + spec.coordinates() + " on this machine holds weights with SHA-256 "
+                    + weights.sha256() + "; the fine-tuned deltas fit only the original weights");
+        }
+        if (spec.layers() > weights.layers()) {
+            throw new BundleFormatException(origin + ": transformer.layers=" + spec.layers() + " but " + spec.base()
+                    + " has " + weights.layers() + " layers");
+        }
+        Map<String, float[]> tensors;
+        try {
+            tensors = WeightsFile.read(require(entries, BundleWriter.WEIGHTS, origin),
+                    TransformerModel.tensorShapes(weights, spec.layers(), manifest.schema(), spec.markers()),
+                    weights.tensors(), origin + "!" + BundleWriter.WEIGHTS);
+        } catch (BundleFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BundleFormatException(e.getMessage(), e);
+        }
+        try {
+            return TransformerModel.create(manifest, weights, tensors, lexicon, threads());
+        } catch (IOException e) {
+            throw new BundleFormatException(origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * ONNX Runtime's threads per forward pass: {@code -Dstancekit.encoderThreads=N}, else one per
+     * core (the forward pass is most of the transformer's cost, and the other stages have slack).
+     */
+    static int threads() {
+        String chosen = System.getProperty("stancekit.encoderThreads");
+        if (chosen != null) {
+            try {
+                int n = Integer.parseInt(chosen.strip());
+                if (n >= 1 && n <= 256) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalArgumentException("-Dstancekit.encoderThreads must be a number in 1..256, got " + chosen);
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static FastModel readFast(Map<String, byte[]> entries, Manifest manifest, PartyLexicon lexicon, String origin)
+            throws IOException {
+        Vocabulary vocabulary;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new ByteArrayInputStream(require(entries, BundleWriter.VOCABULARY, origin)), StandardCharsets.UTF_8))) {
+            vocabulary = Vocabulary.read(r, origin + "!" + BundleWriter.VOCABULARY);
+        }
         ComputationGraph network;
         try {
             network = ModelSerializer.restoreComputationGraph(
-                    new ByteArrayInputStream(require(entries, BundleWriter.NETWORK, origin)), false);
+                    new ByteArrayInputStream(networkEntries(require(entries, BundleWriter.NETWORK, origin), origin)), false);
+        } catch (BundleFormatException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new BundleFormatException(origin + ": the network in " + BundleWriter.NETWORK
                     + " cannot be read: " + e.getMessage(), e);
         }
         FeatureEncoder encoder = new FeatureEncoder(manifest.features(), lexicon, vocabulary);
         checkNetwork(network, manifest, encoder, origin);
-        return new ModelBundle(network, encoder, manifest);
+        return new FastModel(network, encoder, manifest);
+    }
+
+    /**
+     * DL4J's network.zip with only its configuration and coefficients: its other entries
+     * ({@code preprocessor.bin}, updater state) are Java-serialised objects, which StanceKit never
+     * deserialises from a file it did not make itself.
+     */
+    private static byte[] networkEntries(byte[] zipBytes, String origin) throws IOException {
+        Map<String, byte[]> inner = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                if (NETWORK_ENTRIES.contains(e.getName())) {
+                    inner.put(e.getName(), capped(zip, origin + "!" + BundleWriter.NETWORK + "!" + e.getName()));
+                }
+            }
+        } catch (ZipException e) {
+            throw new BundleFormatException(origin + ": " + BundleWriter.NETWORK + " is not a zip file (" + e.getMessage() + ")", e);
+        }
+        for (String name : NETWORK_ENTRIES) {
+            if (!inner.containsKey(name)) {
+                throw new BundleFormatException(origin + ": " + BundleWriter.NETWORK + " has no " + name);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String name : NETWORK_ENTRIES) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(inner.get(name));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private static void checkNetwork(ComputationGraph network, Manifest manifest, FeatureEncoder encoder, String origin)
@@ -106,37 +251,22 @@ public final class BundleReader {
             throw new BundleFormatException(origin + ": the network's outputs " + outputs
                     + " do not match the manifest's schema, which needs " + expected);
         }
+        if (network.getConfiguration().getNetworkInputs().size() != 1) {
+            throw new BundleFormatException(origin + ": the network has " + network.getConfiguration().getNetworkInputs().size()
+                    + " inputs; a fast model reads one (the features)");
+        }
         var embedding = (EmbeddingSequenceLayer) network.getLayer("embedding").conf().getLayer();
         if (embedding.getNIn() != vocabulary.size()) {
             throw new BundleFormatException(origin + ": the network embeds " + embedding.getNIn()
                     + " features but the vocabulary has " + vocabulary.size());
         }
-        checkInputs(network, manifest, encoder, origin);
-    }
-
-    /**
-     * Checks that the network reads what the manifest's feature settings produce: one input, or two
-     * when it names a sentence encoder, the second as wide as that encoder's vectors. A mismatch
-     * (a hand-edited manifest) would otherwise fail inside DL4J at the first sentence scored; a
-     * forward pass over one all-zero row finds it here, at no cost worth counting.
-     */
-    private static void checkInputs(ComputationGraph network, Manifest manifest, FeatureEncoder encoder, String origin)
-            throws BundleFormatException {
-        int inputs = network.getConfiguration().getNetworkInputs().size();
-        int width = encoder.sentenceWidth();
-        String encoderName = manifest.features().sentenceEncoder();
-        String needs = width == 0 ? "1 input (the features)" : "2 inputs (the features and " + width + "-wide vectors)";
-        if (inputs != (width == 0 ? 1 : 2)) {
-            throw new BundleFormatException(origin + ": the network has " + inputs + " inputs but the manifest's "
-                    + "features.sentenceEncoder=" + encoderName + " needs " + needs);
-        }
-        EncodedBatch probe = FeatureEncoder.batch(List.of(new int[] {Vocabulary.EMPTY}),
-                width == 0 ? null : List.of(new float[width]));
+        // One forward pass over an all-empty row finds any other mismatch here, not at the first sentence scored.
+        EncodedBatch probe = FeatureEncoder.batch(List.of(new int[] {Vocabulary.EMPTY}));
         try {
-            network.output(false, probe.inputs(), probe.masks());
+            network.output(false, new org.nd4j.linalg.api.ndarray.INDArray[] {probe.features()},
+                    new org.nd4j.linalg.api.ndarray.INDArray[] {probe.mask()});
         } catch (RuntimeException e) {
-            throw new BundleFormatException(origin + ": the network does not read the inputs that the manifest's "
-                    + "features.sentenceEncoder=" + encoderName + " gives it, " + needs + ": " + e.getMessage(), e);
+            throw new BundleFormatException(origin + ": the network does not read the manifest's features: " + e.getMessage(), e);
         }
     }
 
@@ -152,9 +282,10 @@ public final class BundleReader {
         if (version == null || !version.isInt()) {
             throw new BundleFormatException(origin + ": manifest.json has no integer formatVersion");
         }
-        if (version.intValue() != Manifest.FORMAT_VERSION) {
+        if (version.intValue() < Manifest.OLDEST_FORMAT_VERSION || version.intValue() > Manifest.FORMAT_VERSION) {
             throw new BundleFormatException(origin + ": unsupported bundle format version " + version.intValue()
-                    + "; this StanceKit reads format version " + Manifest.FORMAT_VERSION);
+                    + "; this StanceKit reads format versions " + Manifest.OLDEST_FORMAT_VERSION + " to "
+                    + Manifest.FORMAT_VERSION);
         }
         try {
             return Json.mapper().treeToValue(tree, Manifest.class);
@@ -180,7 +311,14 @@ public final class BundleReader {
         try (ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
-                entries.put(entry.getName(), zip.readAllBytes());
+                if (!ENTRIES.contains(entry.getName())) {
+                    throw new BundleFormatException(origin + ": unexpected entry '" + entry.getName()
+                            + "' in the bundle (a bundle holds only " + ENTRIES + ")");
+                }
+                if (entries.containsKey(entry.getName())) {
+                    throw new BundleFormatException(origin + ": entry '" + entry.getName() + "' appears twice");
+                }
+                entries.put(entry.getName(), capped(zip, origin + "!" + entry.getName()));
             }
         } catch (ZipException e) {
             throw new BundleFormatException(origin + ": not a zip file (" + e.getMessage() + ")", e);
@@ -189,5 +327,22 @@ public final class BundleReader {
             throw new BundleFormatException(origin + ": not a StanceKit model bundle (empty or not a zip file)");
         }
         return entries;
+    }
+
+    /** The rest of the current zip entry, refused beyond {@link #MAX_ENTRY_BYTES} inflated. */
+    private static byte[] capped(InputStream in, String where) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > MAX_ENTRY_BYTES) {
+                throw new BundleFormatException(where + ": larger than " + (MAX_ENTRY_BYTES >> 20)
+                        + " MB inflated; refused (a model bundle's entries are far smaller)");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 }

@@ -11,12 +11,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.deeplearning4j.util.ModelSerializer;
+import org.stancekit.model.FastModel;
+import org.stancekit.model.StanceModel;
+import org.stancekit.transformer.BaseEncoder;
+import org.stancekit.transformer.EncoderWeights;
+import org.stancekit.transformer.TransformerModel;
+import org.stancekit.transformer.WeightsFile;
 
 /**
- * Writes a bundle as one zip: {@code manifest.json}, {@code network.zip} (DL4J's own format,
- * without updater state, which inference does not need), {@code vocabulary.txt} and
- * {@code lexicon.tsv}. The file appears under its final name only when complete.
+ * Writes a bundle as one zip. A fast model: {@code manifest.json}, {@code network.zip} (DL4J's own
+ * format, without updater state, which inference does not need), {@code vocabulary.txt} and
+ * {@code lexicon.tsv}. A transformer model: {@code manifest.json}, {@code weights.bin}
+ * ({@link WeightsFile}: what fine-tuning changed, not the base encoder) and {@code lexicon.tsv}.
+ * The file appears under its final name only when complete.
  */
 public final class BundleWriter {
 
@@ -24,15 +34,60 @@ public final class BundleWriter {
     static final String NETWORK = "network.zip";
     static final String VOCABULARY = "vocabulary.txt";
     static final String LEXICON = "lexicon.tsv";
+    static final String WEIGHTS = "weights.bin";
 
-    /** Writes {@code bundle} to {@code target}, replacing it atomically. */
-    public void write(ModelBundle bundle, Path target) throws IOException {
+    /** Writes a model of either kind to {@code target}, replacing it atomically. */
+    public void write(StanceModel<?, ?> model, Path target) throws IOException {
+        if (model instanceof FastModel fast) {
+            write(fast, target);
+        } else if (model instanceof TransformerModel transformer) {
+            write(transformer, target);
+        } else {
+            throw new IllegalArgumentException("cannot write a " + model.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Writes a transformer model to {@code target}, replacing it atomically.
+     *
+     * @param model the model; its weights are stored as deltas from its base encoder's
+     */
+    public void write(TransformerModel model, Path target) throws IOException {
+        EncoderWeights base = EncoderWeights.read(BaseEncoder.named(model.manifest().transformer().base()));
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        model.weights().keySet().forEach(name -> shapes.put(name, TransformerModel.tensorShapes(base,
+                model.manifest().transformer().layers(), model.schema(), model.manifest().transformer().markers()).get(name)));
+        byte[] weights = WeightsFile.write(model.weights(), shapes, base.tensors());
+        atomically(target, zip -> {
+            put(zip, MANIFEST, Json.mapper().writeValueAsBytes(model.manifest()));
+            put(zip, WEIGHTS, weights);
+            put(zip, LEXICON, model.lexicon().text().getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    /** What goes into a bundle's zip. */
+    private interface Content {
+        void write(ZipOutputStream zip) throws IOException;
+    }
+
+    private static void atomically(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // A sibling temporary file (not createTempFile, whose owner-only permissions would stick).
         Path tmp = dir.resolve("." + target.getFileName() + ".partial");
         try {
             try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file)) {
+                content.write(zip);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes a fast model to {@code target}, replacing it atomically. */
+    public void write(FastModel bundle, Path target) throws IOException {
+        atomically(target, zip -> {
                 put(zip, MANIFEST, Json.mapper().writeValueAsBytes(bundle.manifest()));
                 ByteArrayOutputStream network = new ByteArrayOutputStream();
                 ModelSerializer.writeModel(bundle.network(), network, false);
@@ -43,11 +98,7 @@ public final class BundleWriter {
                 }
                 put(zip, VOCABULARY, vocabulary.toByteArray());
                 put(zip, LEXICON, bundle.encoder().lexicon().text().getBytes(StandardCharsets.UTF_8));
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

@@ -10,10 +10,10 @@ import org.stancekit.network.NetworkSpec;
 /**
  * What a bundle says about itself: enough to load it safely and to trace where it came from.
  *
- * @param formatVersion the bundle layout version; readers refuse any other
+ * @param formatVersion the bundle layout version; readers refuse versions they do not know
  * @param schema the labels the network predicts
- * @param features how sentences were encoded
- * @param network the architecture
+ * @param features how sentences were encoded (fast models; null for transformer models)
+ * @param network the architecture (fast models; null for transformer models)
  * @param training the full training configuration, as properties
  * @param seed the training seed
  * @param trainingData SHA-256 of every file the model was trained on, by file name
@@ -23,32 +23,89 @@ import org.stancekit.network.NetworkSpec;
  * @param decisionBias per output ({@code stance_<party>}, {@code sentiment}), log-weights added to
  *                     the classes' log-probabilities before the argmax, tuned on dev for macro-F1;
  *                     empty (as in older manifests) means plain argmax
+ * @param kind {@value #FAST} or {@value #TRANSFORMER} (absent in format version 1, which held fast models only)
+ * @param transformer the base encoder and shape of a transformer model; null for fast models
+ * @param temperatures per head, the temperature its logits are divided by before the softmax,
+ *                     fitted on dev (calibration); empty means 1
  */
 public record Manifest(int formatVersion, LabelSchema schema, FeatureSettings features, NetworkSpec network,
                        Map<String, String> training, long seed, Map<String, String> trainingData,
                        Map<String, Double> metrics, Map<String, String> libraries, String createdAt,
-                       Map<String, double[]> decisionBias) {
+                       Map<String, double[]> decisionBias, String kind, TransformerSpec transformer,
+                       Map<String, Double> temperatures) {
 
-    /** The only format version this StanceKit reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this StanceKit writes: version 2 added transformer models. */
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest format version this StanceKit reads. */
+    public static final int OLDEST_FORMAT_VERSION = 1;
+    /** {@link #kind} of the bag-of-features model. */
+    public static final String FAST = "fast";
+    /** {@link #kind} of the fine-tuned transformer model. */
+    public static final String TRANSFORMER = "transformer";
 
     public Manifest {
         Objects.requireNonNull(schema, "manifest.schema");
-        Objects.requireNonNull(features, "manifest.features");
-        Objects.requireNonNull(network, "manifest.network");
+        kind = kind == null ? FAST : kind;
+        if (!kind.equals(FAST) && !kind.equals(TRANSFORMER)) {
+            throw new IllegalArgumentException("manifest.kind must be " + FAST + " or " + TRANSFORMER + ", got " + kind);
+        }
+        if (kind.equals(FAST)) {
+            Objects.requireNonNull(features, "manifest.features");
+            Objects.requireNonNull(network, "manifest.network");
+        } else {
+            Objects.requireNonNull(transformer, "manifest.transformer");
+        }
+        temperatures = sorted(temperatures);
+        for (Map.Entry<String, Double> t : temperatures.entrySet()) {
+            if (!org.stancekit.model.DecisionRule.heads(schema).contains(t.getKey())) {
+                throw new IllegalArgumentException("manifest.temperatures names an unknown head '" + t.getKey() + "'");
+            }
+            if (t.getValue() == null || !(t.getValue() > 0) || t.getValue().isInfinite()) {
+                throw new IllegalArgumentException("manifest.temperatures." + t.getKey() + " must be a positive number, got "
+                        + t.getValue());
+            }
+        }
         training = sorted(training);
         trainingData = sorted(trainingData);
         metrics = sorted(metrics);
         libraries = sorted(libraries);
         Objects.requireNonNull(createdAt, "manifest.createdAt");
         decisionBias = sorted(decisionBias);
+        java.util.List<String> heads = org.stancekit.model.DecisionRule.heads(schema);
+        for (Map.Entry<String, double[]> b : decisionBias.entrySet()) {
+            int h = heads.indexOf(b.getKey());
+            if (h < 0) {
+                throw new IllegalArgumentException("manifest.decisionBias names an unknown head '" + b.getKey()
+                        + "' (heads: " + heads + ")");
+            }
+            int classes = h < schema.parties().size() ? schema.stances().size() : schema.sentiments().size();
+            if (b.getValue() == null || b.getValue().length != classes) {
+                throw new IllegalArgumentException("manifest.decisionBias." + b.getKey() + " must hold " + classes
+                        + " numbers, got " + (b.getValue() == null ? "none" : b.getValue().length));
+            }
+            for (double v : b.getValue()) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("manifest.decisionBias." + b.getKey() + " holds " + v
+                            + "; every value must be a finite number");
+                }
+            }
+        }
     }
 
-    /** A manifest without decision biases. */
+    /** A fast model's manifest without decision biases. */
     public Manifest(int formatVersion, LabelSchema schema, FeatureSettings features, NetworkSpec network,
                     Map<String, String> training, long seed, Map<String, String> trainingData,
                     Map<String, Double> metrics, Map<String, String> libraries, String createdAt) {
         this(formatVersion, schema, features, network, training, seed, trainingData, metrics, libraries, createdAt, Map.of());
+    }
+
+    /** A fast model's manifest. */
+    public Manifest(int formatVersion, LabelSchema schema, FeatureSettings features, NetworkSpec network,
+                    Map<String, String> training, long seed, Map<String, String> trainingData,
+                    Map<String, Double> metrics, Map<String, String> libraries, String createdAt,
+                    Map<String, double[]> decisionBias) {
+        this(formatVersion, schema, features, network, training, seed, trainingData, metrics, libraries, createdAt,
+                decisionBias, FAST, null, Map.of());
     }
 
     @Override
@@ -62,13 +119,14 @@ public record Manifest(int formatVersion, LabelSchema schema, FeatureSettings fe
         return biases && formatVersion == m.formatVersion && seed == m.seed && schema.equals(m.schema)
                 && features.equals(m.features) && network.equals(m.network) && training.equals(m.training)
                 && trainingData.equals(m.trainingData) && metrics.equals(m.metrics) && libraries.equals(m.libraries)
-                && createdAt.equals(m.createdAt);
+                && createdAt.equals(m.createdAt) && kind.equals(m.kind) && Objects.equals(transformer, m.transformer)
+                && temperatures.equals(m.temperatures);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(formatVersion, schema, features, network, training, seed, trainingData, metrics,
-                libraries, createdAt, decisionBias.keySet());
+                libraries, createdAt, decisionBias.keySet(), kind, transformer, temperatures);
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map) {
@@ -78,12 +136,23 @@ public record Manifest(int formatVersion, LabelSchema schema, FeatureSettings fe
     /** A copy with other metrics (the trainer fills them in after evaluating on test). */
     public Manifest withMetrics(Map<String, Double> newMetrics) {
         return new Manifest(formatVersion, schema, features, network, training, seed, trainingData,
-                newMetrics, libraries, createdAt, decisionBias);
+                newMetrics, libraries, createdAt, decisionBias, kind, transformer, temperatures);
     }
 
     /** A copy with decision biases (the trainer tunes them on dev after training). */
     public Manifest withDecisionBias(Map<String, double[]> biases) {
         return new Manifest(formatVersion, schema, features, network, training, seed, trainingData,
-                metrics, libraries, createdAt, biases);
+                metrics, libraries, createdAt, biases, kind, transformer, temperatures);
+    }
+
+    /** A copy with other temperatures (calibration fits them on dev after training). */
+    public Manifest withTemperatures(Map<String, Double> newTemperatures) {
+        return new Manifest(formatVersion, schema, features, network, training, seed, trainingData,
+                metrics, libraries, createdAt, decisionBias, kind, transformer, newTemperatures);
+    }
+
+    /** Whether this is a transformer model's manifest. */
+    public boolean describesTransformer() {
+        return kind.equals(TRANSFORMER);
     }
 }

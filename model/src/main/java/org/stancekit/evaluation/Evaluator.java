@@ -2,7 +2,7 @@ package org.stancekit.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.stancekit.bundle.ModelBundle;
+import org.stancekit.model.StanceModel;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Labels;
@@ -12,7 +12,7 @@ import org.stancekit.domain.Prediction;
 public final class Evaluator {
 
     /** Predicts every sentence with {@code bundle} and evaluates against its gold labels. */
-    public Evaluation evaluate(ModelBundle bundle, List<LabelledSentence> data) {
+    public Evaluation evaluate(StanceModel<?, ?> bundle, List<LabelledSentence> data) {
         List<Prediction> predictions = bundle.predict(data.stream().map(LabelledSentence::text).toList());
         return evaluate(bundle.schema(), data.stream().map(LabelledSentence::labels).toList(),
                 predictions.stream().map(Prediction::labels).toList());

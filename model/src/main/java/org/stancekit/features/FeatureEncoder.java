@@ -280,101 +280,34 @@ public final class FeatureEncoder {
         }
     }
 
-    /** Encodes sentences into one padded, masked batch, with their sentence vectors if the model reads them. */
+    /** Encodes sentences into one padded, masked batch. */
     public EncodedBatch encode(List<String> sentences) {
         List<int[]> encoded = new ArrayList<>(sentences.size());
         for (String s : sentences) {
             encoded.add(encode(s));
         }
-        float[][] vectors = embed(sentences);
-        return batch(encoded, vectors == null ? null : Arrays.asList(vectors));
+        return batch(encoded);
     }
 
     /**
-     * The pretrained encoder's vectors of some sentences when {@link FeatureSettings#embedsSentences()},
-     * else {@code null}. Kept apart from {@link #encode(String)} because it costs far more (the
-     * encoder runs a transformer): callers embed whole articles or batches at once.
+     * Packs the sentences at {@code rows}, indices into {@code encoded}, into one batch, in that
+     * order: how training takes a shuffled mini-batch.
      */
-    public float[][] embed(List<String> sentences) {
-        return switch (settings.sentenceEncoder()) {
-            case SentenceEmbedder.MINILM -> SentenceEmbedder.embed(sentences);
-            case SentenceEmbedder.MINILM_PARTIES -> embedWithParties(sentences);
-            default -> null;
-        };
-    }
-
-    /**
-     * Width of {@link #embed}'s vectors: 0 without a sentence encoder, else the sentence vector's
-     * and, for {@link SentenceEmbedder#MINILM_PARTIES}, one more per lexicon party.
-     */
-    public int sentenceWidth() {
-        return settings.embedsSentences() ? (1 + vectorTargets().size()) * SentenceEmbedder.DIMENSION : 0;
-    }
-
-    /**
-     * The parties whose vectors follow the sentence vector in {@link #embed}'s output, in order:
-     * the lexicon's parties with {@link SentenceEmbedder#MINILM_PARTIES}, else none.
-     */
-    public List<String> vectorTargets() {
-        return settings.sentenceEncoder().equals(SentenceEmbedder.MINILM_PARTIES) ? lexiconParties : List.of();
-    }
-
-    /**
-     * The sentence vectors plus, per lexicon party in {@link #lexiconParties} order, the encoder's
-     * output at the party's mentions: the lexicon finds them in the normalised text, which is what
-     * the encoder reads so that their character spans line up.
-     */
-    private float[][] embedWithParties(List<String> sentences) {
-        List<String> texts = new ArrayList<>(sentences.size());
-        List<List<List<int[]>>> spans = new ArrayList<>(sentences.size());
-        for (String sentence : sentences) {
-            Tokenizer.Located located = tokenizer.locate(sentence);
-            List<List<int[]>> byParty = new ArrayList<>(lexiconParties.size());
-            for (int p = 0; p < lexiconParties.size(); p++) {
-                byParty.add(new ArrayList<>());
-            }
-            for (Mention m : lexicon.find(located.tokens())) {
-                byParty.get(lexiconParties.indexOf(m.party()))
-                        .add(new int[] {located.spans().get(m.start())[0], located.spans().get(m.end() - 1)[1]});
-            }
-            texts.add(located.text());
-            spans.add(byParty);
+    public static EncodedBatch batch(int[] rows, List<int[]> encoded) {
+        List<int[]> picked = new ArrayList<>(rows.length);
+        for (int i : rows) {
+            picked.add(encoded.get(i));
         }
-        return SentenceEmbedder.embedWithTargets(texts, spans);
+        return batch(picked);
     }
 
     /**
      * Packs already-encoded sentences into one padded, masked batch. The arrays are filled flat, in
      * row-major order, and handed to ND4J in one copy: the same arrays as filling a
-     * {@code float[rows][width]} and converting it, without the second copy (this runs on the
-     * scoring pipeline's one inference thread, for every batch).
+     * {@code float[rows][width]} and converting it, without the second copy (this runs for every
+     * batch scored).
      */
     public static EncodedBatch batch(List<int[]> encoded) {
-        return batch(encoded, null);
-    }
-
-    /**
-     * Packs the sentences at {@code rows}, indices into {@code encoded} and {@code vectors} (the
-     * latter {@code null} for models without sentence vectors), into one batch, in that order:
-     * how training takes a shuffled mini-batch and scoring a planned batch.
-     */
-    public static EncodedBatch batch(int[] rows, List<int[]> encoded, float[][] vectors) {
-        List<int[]> picked = new ArrayList<>(rows.length);
-        List<float[]> pickedVectors = vectors == null ? null : new ArrayList<>(rows.length);
-        for (int i : rows) {
-            picked.add(encoded.get(i));
-            if (pickedVectors != null) {
-                pickedVectors.add(vectors[i]);
-            }
-        }
-        return batch(picked, pickedVectors);
-    }
-
-    /**
-     * Packs already-encoded sentences and their sentence vectors ({@code null} for models without
-     * them) into one batch, as {@link #batch(List)} does.
-     */
-    public static EncodedBatch batch(List<int[]> encoded, List<float[]> vectors) {
         int width = 1;
         for (int[] ids : encoded) {
             width = Math.max(width, ids.length);
@@ -391,20 +324,8 @@ public final class FeatureEncoder {
             }
         }
         long[] shape = {rows, width};
-        INDArray sentences = null;
-        if (vectors != null) {
-            if (vectors.size() != rows) {
-                throw new IllegalArgumentException(rows + " sentences but " + vectors.size() + " sentence vectors");
-            }
-            int vectorWidth = rows == 0 ? 0 : vectors.get(0).length;
-            float[] flat = new float[rows * vectorWidth];
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(vectors.get(r), 0, flat, r * vectorWidth, vectorWidth);
-            }
-            sentences = Nd4j.create(flat, new long[] {rows, vectorWidth}, 'c');
-        }
         return new EncodedBatch(Nd4j.create(features, shape, 'c').castTo(DataType.FLOAT),
-                Nd4j.create(mask, shape, 'c').castTo(DataType.FLOAT), sentences);
+                Nd4j.create(mask, shape, 'c').castTo(DataType.FLOAT));
     }
 
     /** The settings this encoder was built with. */

@@ -1,7 +1,5 @@
 package org.stancekit.features;
 
-import java.util.List;
-
 /**
  * How sentences become features; stored in every bundle's manifest so that inference encodes
  * exactly as training did.
@@ -17,13 +15,10 @@ import java.util.List;
  *                   its ends (fastText's subwords), so that unseen inflections and names share
  *                   features with seen ones; 0 turns them off (missing in bundles written before it
  *                   existed, which read as 0)
- * @param sentenceEncoder {@value #NO_SENTENCE_ENCODER}; {@value SentenceEmbedder#MINILM_PARTIES} to
- *                        give the network, beside the bag of features, the pretrained
- *                        all-MiniLM-L6-v2 encoder's sentence vector and one vector per lexicon
- *                        party (the "accurate" model: better stance and sentiment, about 300
- *                        sentences a second on two cores); or {@value SentenceEmbedder#MINILM} for
- *                        the sentence vector alone. Missing in bundles written before it existed,
- *                        which read as {@value #NO_SENTENCE_ENCODER}
+ * @param sentenceEncoder always {@value #NO_SENTENCE_ENCODER}: kept so that manifests that name it
+ *                        still read. Fast models once read a frozen pretrained encoder's vectors
+ *                        here; the fine-tuned transformer model replaced them (better on every
+ *                        measure, see {@code docs/experiments.md})
  */
 public record FeatureSettings(int ngrams, int contextWindow, int minCount, int maxVocabulary, int maxFeatures,
                               int charNgrams, String sentenceEncoder) {
@@ -55,9 +50,10 @@ public record FeatureSettings(int ngrams, int contextWindow, int minCount, int m
         if (sentenceEncoder == null) {
             sentenceEncoder = NO_SENTENCE_ENCODER;
         }
-        if (!List.of(NO_SENTENCE_ENCODER, SentenceEmbedder.MINILM, SentenceEmbedder.MINILM_PARTIES).contains(sentenceEncoder)) {
-            throw new IllegalArgumentException("sentenceEncoder must be " + NO_SENTENCE_ENCODER + ", "
-                    + SentenceEmbedder.MINILM + " or " + SentenceEmbedder.MINILM_PARTIES + ", got " + sentenceEncoder);
+        if (!NO_SENTENCE_ENCODER.equals(sentenceEncoder)) {
+            throw new IllegalArgumentException("sentenceEncoder must be " + NO_SENTENCE_ENCODER + ", got " + sentenceEncoder
+                    + ": the fast model no longer reads a pretrained encoder's vectors; train the transformer model "
+                    + "(model=transformer) for a pretrained encoder");
         }
         if (charNgrams != 0 && (charNgrams < 3 || charNgrams > 6)) {
             throw new IllegalArgumentException("charNgrams must be 0 (off) or 3..6, got " + charNgrams);
@@ -77,10 +73,5 @@ public record FeatureSettings(int ngrams, int contextWindow, int minCount, int m
         if (maxFeatures < 8) {
             throw new IllegalArgumentException("maxFeatures must be at least 8, got " + maxFeatures);
         }
-    }
-
-    /** Whether the network also reads a pretrained encoder's sentence vectors. */
-    public boolean embedsSentences() {
-        return !sentenceEncoder.equals(NO_SENTENCE_ENCODER);
     }
 }

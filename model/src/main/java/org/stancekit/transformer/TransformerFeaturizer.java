@@ -34,6 +34,11 @@ public final class TransformerFeaturizer {
         this.wordPieces = wordPieces;
     }
 
+    /** The party lexicon. */
+    public PartyLexicon lexicon() {
+        return lexicon;
+    }
+
     /** The parties, in the order of {@link SentenceTokens#mentions()}. */
     public List<String> parties() {
         return parties;

@@ -83,6 +83,18 @@ public final class TransformerNetwork {
         return StanceGraph.headNames(parties, architecture.markers());
     }
 
+    /** The heads' current weights, for the scoring engine ({@link HeadWeights}). */
+    public HeadWeights heads() {
+        List<float[]> weights = new ArrayList<>();
+        List<float[]> biases = new ArrayList<>();
+        for (int h = 0; h <= parties; h++) {
+            weights.add(graph.getVariable("head." + h + ".weight").getArr().dup().data().asFloat());
+            biases.add(graph.getVariable("head." + h + ".bias").getArr().dup().data().asFloat());
+        }
+        return new HeadWeights(weights, biases, (int) graph.getVariable("head." + parties + ".weight").getArr().size(0),
+                architecture.mentionPooling());
+    }
+
     /** The placeholders of a batch padded to {@code length} (every sentence no longer than that). */
     public Map<String, INDArray> inputs(List<SentenceTokens> batch, int length) {
         return BatchTensors.inputs(tables, architecture.base().heads(), batch, length, parties,

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancekit.domain.Prediction;
+import org.stancekit.model.DecisionRule;
+import org.stancekit.model.FastModel;
 
 class BundleRoundTripTest {
 
-    private static ModelBundle bundle;
+    private static FastModel bundle;
 
     @BeforeAll
     static void train() {
@@ -32,7 +34,7 @@ class BundleRoundTripTest {
     void savedAndLoadedBundlePredictsIdentically(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("model.zip");
         new BundleWriter().write(bundle, file);
-        ModelBundle loaded = new BundleReader().read(file);
+        FastModel loaded = new BundleReader().readFast(file);
 
         assertEquals(bundle.manifest(), loaded.manifest());
         assertEquals(bundle.encoder().vocabulary().features(), loaded.encoder().vocabulary().features());
@@ -47,18 +49,18 @@ class BundleRoundTripTest {
 
     @Test
     void decisionBiasesSurviveTheRoundTripAndShiftDecisions(@TempDir Path dir) throws IOException {
-        ModelBundle biased = new ModelBundle(bundle.network(), bundle.encoder(),
+        FastModel biased = new FastModel(bundle.network(), bundle.encoder(),
                 bundle.manifest().withDecisionBias(java.util.Map.of("stance_us", new double[] {1.5, 0, -1, 0})));
         Path file = dir.resolve("biased.zip");
         new BundleWriter().write(biased, file);
-        ModelBundle loaded = new BundleReader().read(file);
+        FastModel loaded = new BundleReader().readFast(file);
         assertEquals(biased.manifest(), loaded.manifest());
         assertNotEquals(bundle.manifest(), loaded.manifest());
         List<Prediction> plain = bundle.predict(TinyModels.sentences());
         List<Prediction> shifted = loaded.predict(TinyModels.sentences());
         for (int i = 0; i < plain.size(); i++) {
             double[] expected = plain.get(i).stances().get(0).probabilities();
-            ModelBundle.applyBias(expected, new double[] {1.5, 0, -1, 0});
+            DecisionRule.applyBias(expected, new double[] {1.5, 0, -1, 0});
             org.junit.jupiter.api.Assertions.assertArrayEquals(expected, shifted.get(i).stances().get(0).probabilities(), 1e-12);
             assertEquals(plain.get(i).stances().get(1), shifted.get(i).stances().get(1), "other heads untouched");
         }
@@ -75,9 +77,9 @@ class BundleRoundTripTest {
 
     @Test
     void unknownFormatVersionIsRefusedWithAClearMessage(@TempDir Path dir) throws IOException {
-        BundleFormatException e = refusedAfterRewrite(dir, bundle, "future.zip", "\"formatVersion\" : 1", "\"formatVersion\" : 99");
+        BundleFormatException e = refusedAfterRewrite(dir, bundle, "future.zip", "\"formatVersion\" : 2", "\"formatVersion\" : 99");
         assertTrue(e.getMessage().contains("unsupported bundle format version 99"), e.getMessage());
-        assertTrue(e.getMessage().contains("reads format version 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("reads format versions 1 to 2"), e.getMessage());
         assertTrue(e.getMessage().contains("future.zip"), e.getMessage());
     }
 
@@ -88,25 +90,42 @@ class BundleRoundTripTest {
     }
 
     @Test
-    void aManifestNamingASentenceEncoderTheNetworkDoesNotReadIsRefused(@TempDir Path dir) throws IOException {
+    void aManifestNamingASentenceEncoderIsRefused(@TempDir Path dir) throws IOException {
         BundleFormatException e = refusedAfterRewrite(dir, bundle, "encoder.zip",
                 "\"sentenceEncoder\" : \"none\"", "\"sentenceEncoder\" : \"all-minilm-l6-v2-q\"");
-        assertTrue(e.getMessage().contains("encoder.zip: the network has 1 inputs but the manifest's "
-                + "features.sentenceEncoder=all-minilm-l6-v2-q needs 2 inputs"), e.getMessage());
+        assertTrue(e.getMessage().contains("encoder.zip: manifest.json is invalid: sentenceEncoder must be none"),
+                e.getMessage());
     }
 
     @Test
-    void aManifestNamingAnEncoderOfAnotherWidthIsRefused(@TempDir Path dir) throws IOException {
-        ModelBundle parties = TinyModels.withPartyVectors(42);
-        Path good = dir.resolve("parties.zip");
-        new BundleWriter().write(parties, good);
-        assertEquals(5 * 384, new BundleReader().read(good).encoder().sentenceWidth(), "the bundle as written reads");
+    void decisionBiasesOfTheWrongLengthOrNotFiniteAreRefused(@TempDir Path dir) throws IOException {
+        FastModel biased = new FastModel(bundle.network(), bundle.encoder(),
+                bundle.manifest().withDecisionBias(java.util.Map.of("stance_us", new double[] {1.5, 0, -1, 0})));
+        BundleFormatException length = refusedAfterRewrite(dir, biased, "short.zip", "1.5, 0.0, -1.0, 0.0", "1.5, 0.0");
+        assertTrue(length.getMessage().contains("decisionBias.stance_us must hold 4 numbers, got 2"), length.getMessage());
+        BundleFormatException nan = refusedAfterRewrite(dir, biased, "nan.zip", "1.5, 0.0, -1.0, 0.0", "\"NaN\", 0.0, -1.0, 0.0");
+        assertTrue(nan.getMessage().contains("decisionBias.stance_us holds NaN"), nan.getMessage());
+    }
 
-        BundleFormatException e = refusedAfterRewrite(dir, parties, "sentence.zip",
-                "\"sentenceEncoder\" : \"all-minilm-l6-v2-q-parties\"", "\"sentenceEncoder\" : \"all-minilm-l6-v2-q\"");
-        assertTrue(e.getMessage().contains("sentence.zip: the network does not read the inputs that the manifest's "
-                + "features.sentenceEncoder=all-minilm-l6-v2-q gives it, 2 inputs (the features and 384-wide vectors)"),
-                e.getMessage());
+    @Test
+    void entriesTheFormatDoesNotDefineAreRefused(@TempDir Path dir) throws IOException {
+        Path good = dir.resolve("good.zip");
+        new BundleWriter().write(bundle, good);
+        Path bad = dir.resolve("extra.zip");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(good));
+             OutputStream file = Files.newOutputStream(bad); ZipOutputStream out = new ZipOutputStream(file)) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(in.readAllBytes());
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("preprocessor.bin"));
+            out.write(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5});
+            out.closeEntry();
+        }
+        BundleFormatException e = assertThrows(BundleFormatException.class, () -> new BundleReader().read(bad));
+        assertTrue(e.getMessage().contains("unexpected entry 'preprocessor.bin'"), e.getMessage());
     }
 
     @Test
@@ -121,7 +140,7 @@ class BundleRoundTripTest {
      * Writes {@code model}, copies it to {@code badName} with {@code target} replaced by
      * {@code replacement} in its manifest, and returns the reader's refusal of the copy.
      */
-    private static BundleFormatException refusedAfterRewrite(Path dir, ModelBundle model, String badName,
+    private static BundleFormatException refusedAfterRewrite(Path dir, FastModel model, String badName,
                                                              String target, String replacement) throws IOException {
         Path good = dir.resolve("written-" + badName);
         new BundleWriter().write(model, good);

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stancekit.model.FastModel;
+import org.stancekit.model.StanceModel;
 import org.stancekit.domain.Prediction;
 
 /**
@@ -26,7 +28,7 @@ class FrozenBundleTest {
 
     @Test
     void aBundleFromAnEarlierBuildLoadsAndPredictsAsItDidThen() throws IOException {
-        ModelBundle bundle;
+        StanceModel<?, ?> bundle;
         try (InputStream in = FrozenBundleTest.class.getResourceAsStream(BUNDLE)) {
             bundle = new BundleReader().read(in, "frozen-v1.zip");
         }
@@ -66,7 +68,7 @@ class FrozenBundleTest {
     /** Regenerates the frozen bundle and its predictions: {@code args[0]} is the test resources folder. */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0], "org", "stancekit", "bundle");
-        ModelBundle bundle = TinyModels.trained(42);
+        FastModel bundle = TinyModels.trained(42);
         new BundleWriter().write(bundle, dir.resolve("frozen-v1.zip"));
         List<double[]> rows = bundle.predict(TinyModels.sentences()).stream().map(FrozenBundleTest::flatten).toList();
         Files.writeString(dir.resolve("frozen-v1-predictions.json"), Json.mapper().writeValueAsString(rows));

@@ -12,7 +12,7 @@ import org.stancekit.domain.LabelSchema;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
 import org.stancekit.features.FeatureSettings;
-import org.stancekit.features.SentenceEmbedder;
+import org.stancekit.model.FastModel;
 import org.stancekit.network.NetworkFactory;
 import org.stancekit.network.NetworkSpec;
 import org.stancekit.text.PartyLexicon;
@@ -31,7 +31,7 @@ final class TinyModels {
     private TinyModels() {
     }
 
-    static ModelBundle trained(long seed) {
+    static FastModel trained(long seed) {
         LabelSchema schema = LabelSchema.DEFAULT;
         FeatureEncoder encoder = FeatureEncoder.fit(SENTENCES, new FeatureSettings(2, 3, 1, 1000, 64), PartyLexicon.loadDefault());
         ComputationGraph network = NetworkFactory.build(new NetworkSpec(8, 8, 0.0, 0.05, 0.0, "avg"),
@@ -50,19 +50,7 @@ final class TinyModels {
         for (int i = 0; i < 20; i++) {
             network.fit(data);
         }
-        return new ModelBundle(network, encoder, manifest(encoder, seed));
-    }
-
-    /**
-     * An untrained bundle whose network reads the parties encoder's vectors (nothing is embedded:
-     * only its shape matters to the tests that use it).
-     */
-    static ModelBundle withPartyVectors(long seed) {
-        FeatureSettings settings = new FeatureSettings(2, 3, 1, 1000, 64, 0, SentenceEmbedder.MINILM_PARTIES);
-        FeatureEncoder encoder = FeatureEncoder.fit(SENTENCES, settings, PartyLexicon.loadDefault());
-        ComputationGraph network = NetworkFactory.build(new NetworkSpec(8, 8, 0.0, 0.05, 0.0, "avg"),
-                encoder.vocabulary().size(), encoder.sentenceWidth(), encoder.vectorTargets(), LabelSchema.DEFAULT, null, seed);
-        return new ModelBundle(network, encoder, manifest(encoder, seed));
+        return new FastModel(network, encoder, manifest(encoder, seed));
     }
 
     private static Manifest manifest(FeatureEncoder encoder, long seed) {

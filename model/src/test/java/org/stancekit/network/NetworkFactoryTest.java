@@ -78,38 +78,4 @@ class NetworkFactoryTest {
         }
         return row;
     }
-    /**
-     * With the parties encoder's layout (sentence vector, then one vector per party), a party's
-     * vector moves only that party's stance head, and the sentence vector moves every head.
-     */
-    @Test
-    void aPartysVectorReachesOnlyItsOwnStanceHead() {
-        int width = 4;
-        List<String> targets = List.of("RUSSIA", "US");
-        ComputationGraph network = NetworkFactory.build(new NetworkSpec(8, 6, 0.0, 0.05, 0.0, "avg"), 40,
-                3 * width, targets, SCHEMA, null, 7);
-        float[] base = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, -0.5f, 0.5f, -0.5f, 0.9f, 0.1f, -0.3f, 0.2f};
-        INDArray[] before = outputs(network, base);
-
-        float[] us = base.clone();
-        us[2 * width] = -2f;    // the US vector: the third block
-        INDArray[] afterUs = outputs(network, us);
-        List<String> heads = NetworkFactory.outputs(SCHEMA);
-        for (int h = 0; h < heads.size(); h++) {
-            boolean usHead = heads.get(h).equals(NetworkFactory.stanceHead("US"));
-            assertEquals(!usHead, before[h].equalsWithEps(afterUs[h], 1e-7), heads.get(h));
-        }
-
-        float[] sentence = base.clone();
-        sentence[0] = 3f;
-        INDArray[] afterSentence = outputs(network, sentence);
-        for (int h = 0; h < heads.size(); h++) {
-            assertFalse(before[h].equalsWithEps(afterSentence[h], 1e-7), heads.get(h));
-        }
-    }
-
-    private static INDArray[] outputs(ComputationGraph network, float[] vector) {
-        EncodedBatch batch = FeatureEncoder.batch(List.of(new int[] {2, 5, 9}), List.<float[]>of(vector));
-        return network.output(false, batch.inputs(), batch.masks());
-    }
 }

@@ -3,7 +3,7 @@ package org.stancekit.training;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.stancekit.bundle.ModelBundle;
+import org.stancekit.model.DecisionRule;
 import org.stancekit.domain.Distribution;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
@@ -74,7 +74,7 @@ final class DecisionBiasTuner {
         double[] row = new double[k];
         for (int i = 0; i < p.length; i++) {
             System.arraycopy(p[i], 0, row, 0, k);
-            ModelBundle.applyBias(row, bias);
+            DecisionRule.applyBias(row, bias);
             int arg = 0;
             for (int c = 1; c < k; c++) {
                 if (row[c] > row[arg]) {

@@ -14,7 +14,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.stancekit.bundle.Manifest;
-import org.stancekit.bundle.ModelBundle;
 import org.stancekit.bundle.Versions;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.LabelledSentence;
@@ -25,6 +24,7 @@ import org.stancekit.evaluation.Evaluation;
 import org.stancekit.evaluation.Evaluator;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
+import org.stancekit.model.FastModel;
 import org.stancekit.network.NetworkFactory;
 import org.stancekit.text.PartyLexicon;
 
@@ -88,17 +88,14 @@ public final class Trainer {
         auxiliary.forEach(a -> trainTexts.add(a.text()));
         FeatureEncoder encoder = FeatureEncoder.fit(trainTexts, config.features(), lexicon);
         List<int[]> trainFeatures = trainTexts.stream().map(encoder::encode).toList();
-        // Sentence vectors (accurate models only) are computed once: they cost far more than the bag.
-        float[][] trainVectors = encoder.embed(trainTexts);
         int[][] trainLabels = labelIndices(schema, train, auxiliary);
-        ComputationGraph network = NetworkFactory.build(config.network(), encoder.vocabulary().size(),
-                encoder.sentenceWidth(), encoder.vectorTargets(), schema, classWeights(schema, trainLabels), seed);
+        ComputationGraph network = NetworkFactory.build(config.network(), encoder.vocabulary().size(), schema,
+                classWeights(schema, trainLabels), seed);
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, schema, config.features(), config.network(),
                 config.toMap(), seed, trainingFiles, Map.of(), Versions.libraries(), Instant.now().toString());
-        ModelBundle bundle = new ModelBundle(network, encoder, manifest);
+        FastModel bundle = new FastModel(network, encoder, manifest);
         List<String> devTexts = dev.stream().map(LabelledSentence::text).toList();
         List<int[]> devFeatures = devTexts.stream().map(encoder::encode).toList();
-        float[][] devVectors = encoder.embed(devTexts);
         List<Labels> devGold = dev.stream().map(LabelledSentence::labels).toList();
 
         Random random = new Random(seed);
@@ -117,8 +114,7 @@ public final class Trainer {
             int steps = 0;
             for (int from = 0; from < order.length; from += config.batchSize()) {
                 int to = Math.min(order.length, from + config.batchSize());
-                network.fit(miniBatch(schema, order, from, to, trainFeatures, trainVectors, trainLabels,
-                        config.auxiliaryWeight()));
+                network.fit(miniBatch(schema, order, from, to, trainFeatures, trainLabels, config.auxiliaryWeight()));
                 lossSum += network.score();
                 steps++;
             }
@@ -128,7 +124,7 @@ public final class Trainer {
                 best = true; // without dev data the last epoch is kept
             } else {
                 devScore = selectionScore(new Evaluator().evaluate(schema, devGold,
-                        predict(bundle, devFeatures, devVectors).stream().map(Prediction::labels).toList()));
+                        bundle.predictions(bundle.rowsOf(devFeatures)).stream().map(Prediction::labels).toList()));
                 best = devScore > bestScore;
             }
             if (best) {
@@ -146,28 +142,18 @@ public final class Trainer {
         }
         network.setParams(bestParams);
         if (!dev.isEmpty() && config.tuneDecisionBias()) {
-            manifest = manifest.withDecisionBias(DecisionBiasTuner.tune(schema, predict(bundle, devFeatures, devVectors), devGold));
-            bundle = new ModelBundle(network, encoder, manifest);
+            manifest = manifest.withDecisionBias(DecisionBiasTuner.tune(schema,
+                    bundle.predictions(bundle.rowsOf(devFeatures)), devGold));
+            bundle = new FastModel(network, encoder, manifest);
         }
 
         Evaluator evaluator = new Evaluator();
         Evaluation devEvaluation = dev.isEmpty() ? null : evaluator.evaluate(bundle, dev);
         List<LabelledSentence> test = data.split(Split.TEST);
         Evaluation testEvaluation = test.isEmpty() ? null : evaluator.evaluate(bundle, test);
-        ModelBundle finished = new ModelBundle(network, encoder,
+        FastModel finished = new FastModel(network, encoder,
                 manifest.withMetrics(testEvaluation == null ? Map.of() : testEvaluation.metrics()));
         return new TrainingResult(finished, devEvaluation, testEvaluation, bestEpoch, reports);
-    }
-
-    /** Predicts already-encoded sentences (dev is encoded once, not once per epoch); vectors may be null. */
-    private static List<Prediction> predict(ModelBundle bundle, List<int[]> features, float[][] vectors) {
-        List<Prediction> out = new ArrayList<>(features.size());
-        for (int from = 0; from < features.size(); from += ModelBundle.BATCH_SIZE) {
-            int to = Math.min(features.size(), from + ModelBundle.BATCH_SIZE);
-            out.addAll(bundle.predict(FeatureEncoder.batch(features.subList(from, to),
-                    vectors == null ? null : Arrays.asList(vectors).subList(from, to))));
-        }
-        return out;
     }
 
     /**
@@ -230,8 +216,8 @@ public final class Trainer {
     }
 
     private static MultiDataSet miniBatch(LabelSchema schema, int[] order, int from, int to, List<int[]> features,
-                                          float[][] vectors, int[][] labels, double auxiliaryWeight) {
-        EncodedBatch batch = FeatureEncoder.batch(Arrays.copyOfRange(order, from, to), features, vectors);
+                                          int[][] labels, double auxiliaryWeight) {
+        EncodedBatch batch = FeatureEncoder.batch(Arrays.copyOfRange(order, from, to), features);
         INDArray[] outputs = new INDArray[labels.length];
         INDArray[] masks = new INDArray[labels.length];
         boolean masked = false;
@@ -255,7 +241,8 @@ public final class Trainer {
             outputs[h] = oneHot;
             masks[h] = mask;
         }
-        return new MultiDataSet(batch.inputs(), outputs, batch.masks(), masked ? masks : null);
+        return new MultiDataSet(new INDArray[] {batch.features()}, outputs, new INDArray[] {batch.mask()},
+                masked ? masks : null);
     }
 
     /** Auxiliary examples label exactly one head; labelled sentences label them all. */

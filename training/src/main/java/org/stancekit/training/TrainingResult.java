@@ -1,7 +1,7 @@
 package org.stancekit.training;
 
 import java.util.List;
-import org.stancekit.bundle.ModelBundle;
+import org.stancekit.model.FastModel;
 import org.stancekit.evaluation.Evaluation;
 
 /**
@@ -13,6 +13,6 @@ import org.stancekit.evaluation.Evaluation;
  * @param bestEpoch the epoch whose weights were kept
  * @param epochs one report per epoch run
  */
-public record TrainingResult(ModelBundle bundle, Evaluation dev, Evaluation test, int bestEpoch,
+public record TrainingResult(FastModel bundle, Evaluation dev, Evaluation test, int bestEpoch,
                              List<EpochReport> epochs) {
 }

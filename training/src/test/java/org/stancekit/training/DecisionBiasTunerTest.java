@@ -48,7 +48,7 @@ class DecisionBiasTunerTest {
 
         double[] us = biases.get("stance_us");
         double[] shifted = predictions.get(0).stances().get(0).probabilities();
-        org.stancekit.bundle.ModelBundle.applyBias(shifted, us);
+        org.stancekit.model.DecisionRule.applyBias(shifted, us);
         assertEquals(0, argmax(shifted), "FAVOR wins after the shift");
         assertArrayEquals(new double[] {0, 0, 0, 0}, biases.get("stance_russia"), "a perfect head keeps zero biases");
         assertArrayEquals(new double[] {0, 0, 0}, biases.get("sentiment"));

@@ -15,12 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancekit.bundle.BundleReader;
 import org.stancekit.bundle.Manifest;
-import org.stancekit.bundle.ModelBundle;
 import org.stancekit.domain.Prediction;
 import org.stancekit.inference.cli.InferenceCli;
 import org.stancekit.text.SentenceSplitter;
@@ -67,42 +64,6 @@ class EndToEndTest {
         assertEquals(manifest.metrics().get("stance.macro_f1"), metrics.at("/stance/macro_f1").asDouble(), 1e-9,
                 "evaluate reproduces the test metrics the trainer stored");
         assertTrue(metrics.at("/sentiment/macro_f1").isNumber());
-    }
-
-    /**
-     * An accurate model (pretrained vectors beside the bag: the sentence's, or the sentence's and
-     * each party's) trains, survives the bundle round trip, and the batch pipeline, which carries
-     * the vectors through its own stages, gives every sentence the probabilities that predicting
-     * it directly gives.
-     */
-    @ParameterizedTest
-    @ValueSource(strings = {"all-minilm-l6-v2-q", "all-minilm-l6-v2-q-parties"})
-    void accurateModelScoresInThePipelineAsItPredictsDirectly(String sentenceEncoder, @TempDir Path dir) throws Exception {
-        Path slice = dir.resolve("slice.csv");
-        writeSlice(slice, 40, 12, 12);
-        Path config = Files.writeString(dir.resolve("accurate.properties"),
-                "epochs=3\nnetwork.hiddenSize=16\nfeatures.minCount=1\nfeatures.sentenceEncoder=" + sentenceEncoder + "\n");
-        Path bundlePath = dir.resolve("accurate.zip");
-        assertEquals(0, TrainingCli.run("train", "--data", slice.toString(), "--config", config.toString(),
-                "--seed", "7", "--out", bundlePath.toString()));
-        ModelBundle bundle = new BundleReader().read(bundlePath);
-        assertEquals(sentenceEncoder, bundle.manifest().features().sentenceEncoder());
-        assertEquals(2, bundle.network().getConfiguration().getNetworkInputs().size());
-
-        Path article = Files.list(ARTICLES).filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
-        Path out = dir.resolve("scores");
-        assertEquals(0, InferenceCli.run("score", article.toString(), "--out", out.toString(), "--model", bundlePath.toString()));
-        List<String[]> rows = readCsv(out.resolve("sentences.csv"));
-        List<String> header = List.of(rows.get(0));
-        List<String> texts = rows.subList(1, rows.size()).stream().map(r -> r[header.indexOf("text")]).toList();
-        List<Prediction> direct = bundle.predict(texts);
-        for (int i = 0; i < texts.size(); i++) {
-            String[] row = rows.get(i + 1);
-            assertEquals(direct.get(i).sentiment().probability("NEGATIVE"),
-                    Double.parseDouble(row[header.indexOf("p_negative")]), 1e-4, texts.get(i));
-            assertEquals(direct.get(i).stances().get(2).probability("AGAINST"),
-                    Double.parseDouble(row[header.indexOf("russia_p_against")]), 1e-4, texts.get(i));
-        }
     }
 
     /** Copies the first rows of each split of the real dataset, keeping the header. */

@@ -9,8 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.stancekit.bundle.ModelBundle;
-import org.stancekit.features.EncodedBatch;
+import org.stancekit.model.StanceModel;
 import org.stancekit.inference.ArticleInput;
 import org.stancekit.inference.ArticleReader;
 import org.stancekit.inference.BatchOptions;
@@ -21,7 +20,6 @@ import org.stancekit.inference.Scorer;
 import org.stancekit.inference.pipeline.ArticleEncoder;
 import org.stancekit.inference.pipeline.EncodedArticle;
 import org.stancekit.inference.pipeline.HelperPriority;
-import org.stancekit.inference.pipeline.NetworkRunner;
 import org.stancekit.inference.pipeline.PipelineInput;
 import org.stancekit.inference.pipeline.PipelineOptions;
 import org.stancekit.inference.pipeline.ScoringPipeline;
@@ -52,12 +50,12 @@ public final class Benchmark {
     /** Sentences of the warm-up corpus at most. */
     static final long WARM_UP = 100_000;
 
-    private final ModelBundle bundle;
+    private final StanceModel<?, ?> bundle;
     private final PipelineOptions pipeline;
     private final int runs;
 
     /** A benchmark of this model with these pipeline options, each stage measured {@code runs} times. */
-    public Benchmark(ModelBundle bundle, PipelineOptions pipeline, int runs) {
+    public Benchmark(StanceModel<?, ?> bundle, PipelineOptions pipeline, int runs) {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1, got " + runs);
         }
@@ -108,15 +106,19 @@ public final class Benchmark {
     }
 
     private double network(Path folder, long sentences) throws IOException {
-        NetworkRunner runner = new NetworkRunner(bundle);
-        List<EncodedBatch> batches = packedSample(folder, new WindowScorer(runner, pipeline.batchSize(), pipeline.batchCells()));
+        return network(bundle, folder, sentences);
+    }
+
+    /** The forward passes alone, on a sample packed as the pipeline packs it, cycled to {@code sentences}. */
+    private <I, B> double network(StanceModel<I, B> model, Path folder, long sentences) throws IOException {
+        WindowScorer<I, B> windows = new WindowScorer<>(model, pipeline.batchSize(), pipeline.batchCells());
+        List<WindowScorer.PackedWindow> sample = packedSample(folder, windows);
         try {
             long done = 0;
             long start = System.nanoTime();
             while (done < sentences) {
-                for (EncodedBatch b : batches) {
-                    runner.forward(b);
-                    done += b.features().size(0);
+                for (WindowScorer.PackedWindow w : sample) {
+                    done += windows.forwardOnly(w);
                     if (done >= sentences) {
                         break;
                     }
@@ -124,7 +126,7 @@ public final class Benchmark {
             }
             return rate(done, start);
         } finally {
-            batches.forEach(NetworkRunner::release);
+            sample.forEach(windows::release);
         }
     }
 
@@ -132,14 +134,15 @@ public final class Benchmark {
      * A sample of the corpus, encoded, gathered into windows and packed by {@code windows} exactly
      * as the pipeline packs them.
      */
-    private List<EncodedBatch> packedSample(Path folder, WindowScorer windows) throws IOException {
-        ArticleEncoder encoder = new ArticleEncoder(bundle.encoder());
-        List<EncodedBatch> batches = new ArrayList<>();
+    private List<WindowScorer.PackedWindow> packedSample(Path folder, WindowScorer<?, ?> windows) throws IOException {
+        ArticleEncoder encoder = new ArticleEncoder(bundle);
+        List<WindowScorer.PackedWindow> packed = new ArrayList<>();
         List<EncodedArticle> window = new ArrayList<>();
         int windowSentences = 0;
         long sampled = 0;
+        long limit = Math.min(NETWORK_SAMPLE, 16L * pipeline.windowSentences());
         for (Path file : files(folder)) {
-            if (sampled >= NETWORK_SAMPLE) {
+            if (sampled >= limit) {
                 break;
             }
             for (ArticleInput item : new ArticleReader().readAll(List.of(file))) {
@@ -151,17 +154,19 @@ public final class Benchmark {
                 }
             }
             if (windowSentences >= pipeline.windowSentences()) {
-                batches.addAll(windows.pack(window).batches());
-                window.clear();
+                packed.add(windows.pack(window));
+                window = new ArrayList<>();
                 windowSentences = 0;
             }
         }
-        batches.addAll(windows.pack(window).batches());
-        return batches;
+        if (!window.isEmpty()) {
+            packed.add(windows.pack(window));
+        }
+        return packed;
     }
 
     private double endToEnd(Scorer scorer, Path folder, Path out, long[] heap) throws IOException {
-        BatchScorer batch = new BatchScorer(scorer, BatchOptions.defaults().withPipeline(pipeline));
+        BatchScorer batch = new BatchScorer(scorer, BatchOptions.defaults());
         BatchSummary summary;
         long start;
         try (HeapWatcher watcher = heap == null ? null : new HeapWatcher(pipeline.helperNice())) {

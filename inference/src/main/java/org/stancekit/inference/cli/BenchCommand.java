@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.stancekit.bundle.ModelBundle;
+import org.stancekit.model.StanceModel;
 import org.stancekit.inference.bench.BenchCorpus;
 import org.stancekit.inference.bench.BenchReport;
 import org.stancekit.inference.bench.Benchmark;
@@ -63,14 +63,14 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("stancekit bench: --sentences and --runs must be positive");
             return ExitCodes.USAGE;
         }
+        StanceModel<?, ?> bundle = engine.bundle();
         PipelineOptions pipeline;
         try {
-            pipeline = engine.pipeline();
+            pipeline = engine.pipeline(bundle);
         } catch (IllegalArgumentException e) {
             System.err.println("stancekit bench: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        ModelBundle bundle = engine.bundle();
         BenchCorpus corpus = BenchCorpus.load(datasets);
         Path work = Files.createTempDirectory("stancekit-bench-");
         BenchReport report;

@@ -1,39 +1,44 @@
 package org.stancekit.inference.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.stancekit.bundle.BundleReader;
-import org.stancekit.bundle.ModelBundle;
+import org.stancekit.model.StanceModel;
 import org.stancekit.inference.pipeline.PipelineOptions;
 import picocli.CommandLine.Option;
 
 /** The model and pipeline options that {@code score} and {@code bench} share, so both measure and run the same thing. */
 final class EngineOptions {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "BUNDLE",
-            description = "Model bundle (.zip). Default: the model embedded in StanceKit.")
-    Path model;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
+            description = "'default' (the fine-tuned transformer shipped inside StanceKit), 'fast' (the shipped "
+                    + "bag-of-features model: about 100 times faster, less accurate) or a model bundle (.zip). "
+                    + "Default: default.")
+    String model;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads that split and encode articles (default: one per core but one, left to the inference thread).")
     Integer threads;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + PipelineOptions.DEFAULT_BATCH_SIZE,
-            description = "Sentences per forward pass at most (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Sentences per forward pass at most (default: the model's; 64 for the transformer, 2,048 "
+                    + "for the fast model).")
+    Integer batchSize;
 
     /**
-     * The pipeline options; throws IllegalArgumentException on invalid values, including a
-     * malformed {@code -Dstancekit.helperNice}, so that it is refused before any output is opened.
+     * The pipeline options for a model; throws IllegalArgumentException on invalid values,
+     * including a malformed {@code -Dstancekit.helperNice}, so that it is refused before any
+     * output is opened.
      */
-    PipelineOptions pipeline() {
-        PipelineOptions pipeline = PipelineOptions.defaults().withBatching(batchSize, PipelineOptions.DEFAULT_BATCH_CELLS,
-                PipelineOptions.DEFAULT_WINDOW_SENTENCES);
+    PipelineOptions pipeline(StanceModel<?, ?> loaded) {
+        PipelineOptions pipeline = PipelineOptions.defaults(loaded);
+        if (batchSize != null) {
+            pipeline = pipeline.withBatching(batchSize, pipeline.batchCells(), pipeline.windowSentences());
+        }
         return threads == null ? pipeline : pipeline.withWorkers(threads);
     }
 
-    /** The bundle given with {@code --model}, or the embedded default. */
-    ModelBundle bundle() throws IOException {
+    /** The model given with {@code --model}, or the shipped default. */
+    StanceModel<?, ?> bundle() throws IOException {
         return new BundleReader().readOrDefault(model);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.stancekit.bundle.ModelBundle;
+import org.stancekit.inference.pipeline.PipelineOptions;
+import org.stancekit.model.StanceModel;
 import org.stancekit.inference.BatchOptions;
 import org.stancekit.inference.BatchScorer;
 import org.stancekit.inference.BatchSummary;
@@ -83,21 +84,23 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        StanceModel<?, ?> bundle = engine.bundle();
         BatchOptions options;
+        PipelineOptions pipeline;
         try {
-            options = new BatchOptions(new ReaderOptions(idColumn, textColumn, maxChars), engine.pipeline(), resume,
+            options = new BatchOptions(new ReaderOptions(idColumn, textColumn, maxChars), resume,
                     BatchOptions.DEFAULT_CHECKPOINT_MILLIS);
+            pipeline = engine.pipeline(bundle);
         } catch (IllegalArgumentException e) {
             System.err.println("stancekit score: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        ModelBundle bundle = engine.bundle();
         if (resume) {
             long done = BatchScorer.resumePoint(out);
             System.err.println(done < 0 ? "Nothing to resume in " + out + "; starting a new run."
                     : String.format(Locale.ROOT, "Resuming: %,d inputs already done in %s.", done, out));
         }
-        BatchScorer scorer = new BatchScorer(new Scorer(bundle, options.pipeline()), options);
+        BatchScorer scorer = new BatchScorer(new Scorer(bundle, pipeline), options);
         boolean live = progress == ProgressMode.ALWAYS || (progress == ProgressMode.AUTO && ProgressDisplay.stderrIsTerminal());
         ProgressDisplay display = new ProgressDisplay(System.err, live);
         // The hook is released only after the summary is printed: on Ctrl-C the JVM halts as soon

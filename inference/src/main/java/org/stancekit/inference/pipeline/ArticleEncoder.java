@@ -1,28 +1,29 @@
 package org.stancekit.inference.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.stancekit.domain.Article;
-import org.stancekit.features.FeatureEncoder;
+import org.stancekit.model.StanceModel;
 import org.stancekit.text.SentenceSplitter;
 
 /** Splits an article into sentences and encodes each one. Safe for concurrent use. */
 public final class ArticleEncoder {
 
     private final SentenceSplitter splitter = new SentenceSplitter();
-    private final FeatureEncoder encoder;
+    private final StanceModel<?, ?> model;
 
-    /** An article encoder over a model's feature encoder. */
-    public ArticleEncoder(FeatureEncoder encoder) {
-        this.encoder = encoder;
+    /** An article encoder for a model. */
+    public ArticleEncoder(StanceModel<?, ?> model) {
+        this.model = model;
     }
 
-    /** Splits and encodes one article (with its sentence vectors, for models that read them). */
+    /** Splits and encodes one article. */
     public EncodedArticle encode(Article article) {
         List<String> sentences = splitter.split(article.text());
-        int[][] features = new int[sentences.size()][];
-        for (int i = 0; i < features.length; i++) {
-            features[i] = encoder.encode(sentences.get(i));
+        List<Object> inputs = new ArrayList<>(sentences.size());
+        for (String s : sentences) {
+            inputs.add(model.encode(s));
         }
-        return new EncodedArticle(article.id(), sentences, features, encoder.embed(sentences));
+        return new EncodedArticle(article.id(), sentences, inputs);
     }
 }

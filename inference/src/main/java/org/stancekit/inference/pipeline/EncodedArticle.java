@@ -3,15 +3,13 @@ package org.stancekit.inference.pipeline;
 import java.util.List;
 
 /**
- * An article split into sentences, each encoded into feature indices.
+ * An article split into sentences, each featurised by the model ({@code StanceModel.encode}).
  *
  * @param id the article id
  * @param sentences the sentences, in order
- * @param features one feature index array per sentence
- * @param vectors one pretrained sentence vector per sentence, or {@code null} for models that do
- *                not read them
+ * @param inputs one network input per sentence
  */
-public record EncodedArticle(String id, List<String> sentences, int[][] features, float[][] vectors) {
+public record EncodedArticle(String id, List<String> sentences, List<?> inputs) {
 
     /** Number of sentences. */
     public int size() {

@@ -1,5 +1,7 @@
 package org.stancekit.inference.pipeline;
 
+import org.stancekit.model.StanceModel;
+
 /**
  * Tuning of the {@link ScoringPipeline}. The defaults were measured on a 2-core machine; see the
  * README's benchmark section.
@@ -7,11 +9,11 @@ package org.stancekit.inference.pipeline;
  * @param workers threads that split and encode articles (default: one per core but one, which the
  *                inference thread needs to itself: the forward passes are the one serial stage, and
  *                on two cores one encoder kept pace with them with less contention than two)
- * @param batchSize sentences per forward pass at most (default {@value #DEFAULT_BATCH_SIZE})
- * @param batchCells sentences × width (feature slots, padding included) per forward pass at most
- *                   (default {@value #DEFAULT_BATCH_CELLS}); see {@link BatchPlan}
+ * @param batchSize sentences per forward pass at most (default: the model's, {@code StanceModel.defaultBatchRows})
+ * @param batchCells sentences × width (features or padded tokens) per forward pass at most
+ *                   (default: the model's); see {@code BatchPlan}
  * @param windowSentences sentences gathered, across article boundaries, before they are sorted by
- *                        length and cut into batches (default {@value #DEFAULT_WINDOW_SENTENCES})
+ *                        length and cut into batches (default: eight batches, at least 2,048)
  * @param queuedArticles articles read ahead of the packer thread at most
  * @param inFlightChars characters of article text read but not yet scored at most; with the two
  *                      counts above this bounds the pipeline's memory whatever the input
@@ -27,19 +29,6 @@ package org.stancekit.inference.pipeline;
 public record PipelineOptions(int workers, int batchSize, int batchCells, int windowSentences, int queuedArticles,
                               long inFlightChars, long idleFlushMillis, int helperNice) {
 
-    /** Sentences per forward pass at most. */
-    public static final int DEFAULT_BATCH_SIZE = 2048;
-    /**
-     * Feature slots per forward pass at most: 1,024 sentences of 64 features. Measured on two
-     * cores, budgets from 32K to 64K cells ran fastest; below, per-call overhead shows; above,
-     * padding and cache misses.
-     */
-    public static final int DEFAULT_BATCH_CELLS = 65_536;
-    /**
-     * Sentences sorted together. Measured: windows of 16K sentences left 6% padding where 8K
-     * left 11% (and sorted 1,024-sentence batches 33%), for about 15% faster forward passes.
-     */
-    public static final int DEFAULT_WINDOW_SENTENCES = 16_384;
 
     public PipelineOptions {
         if (workers < 1) {
@@ -63,16 +52,17 @@ public record PipelineOptions(int workers, int batchSize, int batchCells, int wi
     }
 
     /**
-     * The defaults: {@link #defaultWorkers()}, the batch and window sizes above, the helper
-     * threads' step from {@link HelperPriority#configuredStep()} (so a malformed
-     * {@code -Dstancekit.helperNice} fails here, before anything runs), and 8M characters
-     * in flight: room for about three full windows, which kept the network as busy as 16M did
-     * while less text lives long enough to be promoted to the old generation (measured: the
-     * peak heap of the benchmark's end-to-end stage varied from 0.6 to 1.1 GB with 16M under G1).
+     * The defaults for a model: {@link #defaultWorkers()}, the model's batch limits and a window of
+     * eight batches (at least 2,048 sentences; for the fast model 16,384, which measured 6% padding
+     * where 8K left 11%), the helper threads' step from {@link HelperPriority#configuredStep()}
+     * (so a malformed {@code -Dstancekit.helperNice} fails here, before anything runs), and 8M
+     * characters in flight: room for about three full windows, which kept the network as busy as
+     * 16M did while less text lives long enough to be promoted to the old generation (measured:
+     * the peak heap of the benchmark's end-to-end stage varied from 0.6 to 1.1 GB with 16M under G1).
      */
-    public static PipelineOptions defaults() {
-        return new PipelineOptions(defaultWorkers(), DEFAULT_BATCH_SIZE, DEFAULT_BATCH_CELLS,
-                DEFAULT_WINDOW_SENTENCES, 1024, 8L << 20, 0, HelperPriority.configuredStep());
+    public static PipelineOptions defaults(StanceModel<?, ?> model) {
+        return new PipelineOptions(defaultWorkers(), model.defaultBatchRows(), model.defaultBatchCells(),
+                Math.max(2048, 8 * model.defaultBatchRows()), 1024, 8L << 20, 0, HelperPriority.configuredStep());
     }
 
     /** A copy with another number of workers. */

@@ -17,12 +17,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.stancekit.bundle.ModelBundle;
-import org.stancekit.features.SentenceEmbedder;
 import org.stancekit.inference.ArticleAggregator;
 import org.stancekit.inference.ArticleInput;
 import org.stancekit.inference.ArticleScore;
 import org.stancekit.inference.SentenceScore;
+import org.stancekit.model.StanceModel;
 
 /**
  * Scores a stream of articles with every core while keeping input order and flat memory:
@@ -75,22 +74,26 @@ public final class ScoringPipeline {
     /** How long the calling thread waits for results before it calls {@link Sink#idle()}. */
     static final long TICK_MILLIS = 250;
 
+    private final StanceModel<?, ?> model;
     private final ArticleEncoder encoder;
-    private final WindowScorer windows;
+    private final WindowScorer<?, ?> windows;
     private final ArticleAggregator aggregator;
     private final PipelineOptions options;
     private volatile boolean stopRequested;
 
-    /** A pipeline over a model bundle. */
-    public ScoringPipeline(ModelBundle bundle, PipelineOptions options) {
+    /** A pipeline over a model. */
+    public ScoringPipeline(StanceModel<?, ?> model, PipelineOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.encoder = new ArticleEncoder(bundle.encoder());
-        this.windows = new WindowScorer(new NetworkRunner(bundle), options.batchSize(), options.batchCells());
-        this.aggregator = new ArticleAggregator(bundle.schema());
-        if (bundle.encoder().sentenceWidth() > 0) {
-            // Not on the first encoder worker: ONNX Runtime's threads would keep its lower priority.
-            SentenceEmbedder.ensureLoaded();
-        }
+        this.model = Objects.requireNonNull(model, "model");
+        this.encoder = new ArticleEncoder(model);
+        this.windows = scorer(model, options);
+        this.aggregator = new ArticleAggregator(model.schema());
+        // Here, not on a helper thread: a native engine's threads keep the priority of the thread that starts them.
+        model.prepare();
+    }
+
+    private static <I, B> WindowScorer<I, B> scorer(StanceModel<I, B> model, PipelineOptions options) {
+        return new WindowScorer<>(model, options.batchSize(), options.batchCells());
     }
 
     /**
@@ -168,7 +171,7 @@ public final class ScoringPipeline {
         EncodedArticle a = item.article;
         List<SentenceScore> sentences = new ArrayList<>(a.size());
         for (int k = 0; k < a.size(); k++) {
-            sentences.add(new SentenceScore(k, a.sentences().get(k), windows.runner().prediction(rows[k])));
+            sentences.add(new SentenceScore(k, a.sentences().get(k), model.prediction(rows[k])));
         }
         ArticleScore score = aggregator.aggregate(a.id(), sentences);
         String location = ((ArticleInput.Loaded) item.input.input()).location();

@@ -80,7 +80,7 @@ class ScoreCommandTest {
     void theBatchPipelineGivesExactlyTheBundlesPredictionsDecisionBiasesIncluded(@TempDir Path out) throws Exception {
         assertEquals(ExitCodes.OK, InferenceCli.run("score", ARTICLES.toString(), "--out", out.toString()));
         List<String[]> rows = read(out.resolve("sentences.csv"));
-        org.stancekit.bundle.ModelBundle bundle = new org.stancekit.bundle.BundleReader().readDefault();
+        org.stancekit.model.StanceModel<?, ?> bundle = new org.stancekit.bundle.BundleReader().readDefault();
         assertTrue(!bundle.manifest().decisionBias().isEmpty(), "the shipped model carries decision biases");
         List<String> texts = rows.subList(1, rows.size()).stream().map(r -> r[2]).toList();
         List<org.stancekit.domain.Prediction> expected = bundle.predict(texts);

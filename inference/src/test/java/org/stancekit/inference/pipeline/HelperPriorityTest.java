@@ -103,16 +103,16 @@ class HelperPriorityTest {
         }
         try (TemporaryProperty p = new TemporaryProperty(HelperPriority.PROPERTY, " 7 ")) {
             assertEquals(7, HelperPriority.configuredStep());
-            assertEquals(7, PipelineOptions.defaults().helperNice());
+            assertEquals(7, PipelineOptions.defaults(TestModel.bundle()).helperNice());
         }
         for (String bad : List.of("ten", "-1", "20")) {
             try (TemporaryProperty p = new TemporaryProperty(HelperPriority.PROPERTY, bad)) {
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, PipelineOptions::defaults);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PipelineOptions.defaults(TestModel.bundle()));
                 assertEquals("-Dstancekit.helperNice must be a whole number from 0 to 19 (0 for none), got '" + bad + "'",
                         e.getMessage());
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> PipelineOptions.defaults().withHelperNice(20));
+        assertThrows(IllegalArgumentException.class, () -> PipelineOptions.defaults(TestModel.bundle()).withHelperNice(20));
         assertThrows(IllegalArgumentException.class, () -> HelperPriority.belowCallingThread(-1));
     }
 
@@ -125,7 +125,7 @@ class HelperPriorityTest {
         CountDownLatch looked = new CountDownLatch(1);
         // An idle flush scores the one article while the reader still waits in the source, so that
         // every stage's thread is alive when the sink looks.
-        PipelineOptions options = PipelineOptions.defaults().withIdleFlushMillis(10).withHelperNice(HelperPriority.DEFAULT_STEP);
+        PipelineOptions options = PipelineOptions.defaults(TestModel.bundle()).withIdleFlushMillis(10).withHelperNice(HelperPriority.DEFAULT_STEP);
         boolean complete = new ScoringPipeline(TestModel.bundle(), options).run(emit -> {
             emit.accept(new PipelineInput(new ArticleInput.Loaded(new Article("a", "Kyiv thanked Europe."), "in"), 0));
             try {

@@ -51,7 +51,7 @@ class ScoringPipelineTest {
 
     private static PipelineOptions tiny(int workers) {
         // Tiny windows and batches: many windows, batches across article boundaries, heavy reordering.
-        return PipelineOptions.defaults().withWorkers(workers).withBatching(5, 60, 11);
+        return PipelineOptions.defaults(TestModel.bundle()).withWorkers(workers).withBatching(5, 60, 11);
     }
 
     @Test

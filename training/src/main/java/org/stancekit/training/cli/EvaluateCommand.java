@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.stancekit.bundle.ModelBundle;
+import org.stancekit.model.StanceModel;
 import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Labels;
 import org.stancekit.domain.Prediction;
@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Split which = Split.parse(split);
-        ModelBundle bundle = model.load();
+        StanceModel<?, ?> bundle = model.load();
         Dataset dataset = new LabelledCsvReader(bundle.schema()).read(data);
         List<LabelledSentence> rows = dataset.split(which);
         if (rows.isEmpty()) {

@@ -1,23 +1,23 @@
 package org.stancekit.training.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.stancekit.bundle.BundleReader;
-import org.stancekit.bundle.ModelBundle;
+import org.stancekit.model.StanceModel;
 import picocli.CommandLine.Option;
 
-/** The {@code --model BUNDLE} option, defaulting to the model that ships with StanceKit. */
+/** The {@code --model} option: a shipped model's name or a bundle, defaulting to the shipped default. */
 final class ModelOption {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "BUNDLE",
-            description = "Model bundle (.zip) to use. Default: the model embedded in StanceKit.")
-    Path model;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
+            description = "'default' (the shipped fine-tuned transformer), 'fast' (the shipped bag-of-features "
+                    + "model) or a model bundle (.zip). Default: default.")
+    String model;
 
-    ModelBundle load() throws IOException {
+    StanceModel<?, ?> load() throws IOException {
         return new BundleReader().readOrDefault(model);
     }
 
     String describe() {
-        return model == null ? "embedded default model" : model.toString();
+        return model == null ? "shipped default model" : model.matches("default|fast") ? "shipped " + model + " model" : model;
     }
 }

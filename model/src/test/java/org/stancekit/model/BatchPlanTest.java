@@ -1,4 +1,4 @@
-package org.stancekit.inference.pipeline;
+package org.stancekit.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,21 +12,21 @@ class BatchPlanTest {
     @Test
     void everySentenceOnceShortestFirstWithinBothLimits() {
         Random random = new Random(3);
-        int[][] features = new int[1000][];
-        for (int i = 0; i < features.length; i++) {
-            features[i] = new int[1 + random.nextInt(random.nextInt(10) == 0 ? 200 : 40)];
+        int[] lengths = new int[1000];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = 1 + random.nextInt(random.nextInt(10) == 0 ? 200 : 40);
         }
-        int[][] plan = BatchPlan.plan(features, 64, 1500);
-        boolean[] seen = new boolean[features.length];
+        int[][] plan = BatchPlan.plan(lengths, 64, 1500, false);
+        boolean[] seen = new boolean[lengths.length];
         int previousLength = 0;
         for (int[] batch : plan) {
             int width = 0;
             for (int i : batch) {
                 assertTrue(!seen[i], "sentence " + i + " planned twice");
                 seen[i] = true;
-                assertTrue(features[i].length >= previousLength, "shortest first");
-                previousLength = features[i].length;
-                width = Math.max(width, features[i].length);
+                assertTrue(lengths[i] >= previousLength, "shortest first");
+                previousLength = lengths[i];
+                width = Math.max(width, lengths[i]);
             }
             assertTrue(batch.length <= 64);
             assertTrue(batch.length == 1 || batch.length * width <= 1500, "cells " + batch.length * width);
@@ -34,14 +34,23 @@ class BatchPlanTest {
         for (boolean s : seen) {
             assertTrue(s);
         }
-        assertArrayEquals(plan[0], BatchPlan.plan(features, 64, 1500)[0], "a function of the input alone");
+        assertArrayEquals(plan[0], BatchPlan.plan(lengths, 64, 1500, false)[0], "a function of the input alone");
     }
 
     @Test
     void aSentenceWiderThanTheCellBudgetGetsABatchOfItsOwn() {
-        int[][] plan = BatchPlan.plan(new int[][] {new int[10], new int[500], new int[10]}, 8, 100);
+        int[][] plan = BatchPlan.plan(new int[] {10, 500, 10}, 8, 100, false);
         assertEquals(2, plan.length);
         assertArrayEquals(new int[] {0, 2}, plan[0]);
         assertArrayEquals(new int[] {1}, plan[1]);
+    }
+
+    @Test
+    void oneLengthPerBatchNeverMixesLengths() {
+        int[][] plan = BatchPlan.plan(new int[] {16, 8, 16, 8, 24, 8}, 8, 1000, true);
+        assertEquals(3, plan.length);
+        assertArrayEquals(new int[] {1, 3, 5}, plan[0]);
+        assertArrayEquals(new int[] {0, 2}, plan[1]);
+        assertArrayEquals(new int[] {4}, plan[2]);
     }
 }
