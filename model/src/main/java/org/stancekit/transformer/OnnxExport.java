@@ -27,16 +27,27 @@ public final class OnnxExport {
     private OnnxExport() {
     }
 
+    /** Name of the extra input of a graph with entity markers: {@code [batch, length, width]}, added to the embeddings. */
+    public static final String MARKER_INPUT = "marker_embeddings";
+    /** The tensor that sums word, position and token-type embeddings, before the embedding LayerNorm. */
+    private static final String EMBEDDING_SUM = "/embeddings/Add_1_output_0";
+
     /**
      * The ONNX graph of an encoder.
      *
      * @param base the pretrained weights (and their ONNX file)
      * @param layers how many layers the model uses
      * @param weights fine-tuned weights by name; weights not given keep their pretrained values
+     * @param markers whether to add an input {@value #MARKER_INPUT} to the summed embeddings (entity
+     *                markers, computed in Java from the learned marker table)
      */
-    public static byte[] export(EncoderWeights base, int layers, Map<String, float[]> weights) throws IOException {
+    public static byte[] export(EncoderWeights base, int layers, Map<String, float[]> weights, boolean markers)
+            throws IOException {
         Onnx.ModelProto model = EncoderWeights.parse(base.onnx());
         Onnx.GraphProto graph = model.getGraph();
+        if (markers) {
+            graph = withMarkerInput(graph);
+        }
         String target = layers == base.layers() ? graph.getOutput(0).getName()
                 : "/encoder/layer." + (layers - 1) + "/output/LayerNorm/Add_1_output_0";
 
@@ -84,5 +95,37 @@ public final class OnnxExport {
         }
         out.addOutput(Onnx.ValueInfoProto.newBuilder().setName(target).setType(graph.getOutput(0).getType()));
         return model.toBuilder().setGraph(out).build().toByteArray();
+    }
+
+    /**
+     * The graph with a new input added to the summed embeddings: the node that produced the sum
+     * now writes a new tensor, and an Add of it and the input writes the old name, so every
+     * consumer (the embedding LayerNorm) reads the marked embeddings.
+     */
+    private static Onnx.GraphProto withMarkerInput(Onnx.GraphProto graph) throws IOException {
+        Onnx.GraphProto.Builder b = graph.toBuilder().clearNode();
+        boolean found = false;
+        for (Onnx.NodeProto n : graph.getNodeList()) {
+            if (n.getOutputCount() == 1 && n.getOutput(0).equals(EMBEDDING_SUM)) {
+                b.addNode(n.toBuilder().setOutput(0, EMBEDDING_SUM + "_unmarked"));
+                b.addNode(Onnx.NodeProto.newBuilder().setOpType("Add").setName("/embeddings/AddMarkers")
+                        .addInput(EMBEDDING_SUM + "_unmarked").addInput(MARKER_INPUT).addOutput(EMBEDDING_SUM));
+                found = true;
+            } else {
+                b.addNode(n);
+            }
+        }
+        if (!found) {
+            throw new IOException("the base encoder's graph has no tensor " + EMBEDDING_SUM + " to add markers to");
+        }
+        Onnx.TypeProto.Tensor.Builder type = Onnx.TypeProto.Tensor.newBuilder().setElemType(1);
+        Onnx.TensorShapeProto.Builder shape = Onnx.TensorShapeProto.newBuilder();
+        for (String dim : new String[] {"batch", "sequence", "hidden"}) {
+            shape.addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimParam(dim));
+        }
+        type.setShape(shape);
+        b.addInput(Onnx.ValueInfoProto.newBuilder().setName(MARKER_INPUT)
+                .setType(Onnx.TypeProto.newBuilder().setTensorType(type)));
+        return b.build();
     }
 }

@@ -20,12 +20,27 @@ public final class OrtEncoder implements AutoCloseable {
     private final OrtSession session;
     private final String output;
     private final boolean tokenTypes;
+    private final float[] markerTable;
+    private final int width;
+
+    /**
+     * @param onnx the exported graph ({@link OnnxExport#export}), without entity markers
+     * @param threads ONNX Runtime's threads within one forward pass
+     */
+    public OrtEncoder(byte[] onnx, int threads) throws OrtException {
+        this(onnx, threads, null, 0);
+    }
 
     /**
      * @param onnx the exported graph ({@link OnnxExport#export})
      * @param threads ONNX Runtime's threads within one forward pass
+     * @param markerTable per party, its learned marker vector ({@code [parties, width]}), or null
+     *                    when the graph has no marker input
+     * @param width the encoder's width
      */
-    public OrtEncoder(byte[] onnx, int threads) throws OrtException {
+    public OrtEncoder(byte[] onnx, int threads, float[] markerTable, int width) throws OrtException {
+        this.markerTable = markerTable;
+        this.width = width;
         env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
@@ -59,13 +74,39 @@ public final class OrtEncoder implements AutoCloseable {
         try (OnnxTensor idT = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
              OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
              OnnxTensor typeT = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[n * length]), shape)) {
-            Map<String, OnnxTensor> inputs = tokenTypes
-                    ? Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT)
-                    : Map.of("input_ids", idT, "attention_mask", maskT);
+            Map<String, OnnxTensor> inputs = new java.util.HashMap<>(Map.of("input_ids", idT, "attention_mask", maskT));
+            if (tokenTypes) {
+                inputs.put("token_type_ids", typeT);
+            }
+            OnnxTensor marks = markerTable == null ? null : markers(batch, length);
+            if (marks != null) {
+                inputs.put(OnnxExport.MARKER_INPUT, marks);
+            }
             try (OrtSession.Result result = session.run(inputs, java.util.Set.of(output))) {
                 return (float[][][]) result.get(0).getValue();
+            } finally {
+                if (marks != null) {
+                    marks.close();
+                }
             }
         }
+    }
+
+    /** The marker vectors to add at every token: the party's marker at its mentions, zero elsewhere. */
+    private OnnxTensor markers(List<SentenceTokens> batch, int length) throws OrtException {
+        float[] marks = new float[batch.size() * length * width];
+        for (int b = 0; b < batch.size(); b++) {
+            int[][] mentions = batch.get(b).mentions();
+            for (int k = 0; k < mentions.length; k++) {
+                for (int t : mentions[k]) {
+                    int at = (b * length + t) * width;
+                    for (int d = 0; d < width; d++) {
+                        marks[at + d] += markerTable[k * width + d];
+                    }
+                }
+            }
+        }
+        return OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(marks), new long[] {batch.size(), length, width});
     }
 
     @Override

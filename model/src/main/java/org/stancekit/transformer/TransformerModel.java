@@ -77,10 +77,6 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
                     + ", but the model was fine-tuned from weights with SHA-256 " + spec.sha256()
                     + " (" + spec.coordinates() + "): its fine-tuned deltas only fit those weights");
         }
-        if (spec.markers()) {
-            throw new IOException("transformer.pooling=" + spec.pooling() + ": entity markers are not supported by the "
-                    + "scoring engine; train with transformer.pooling=mentions");
-        }
         int width = base.hidden();
         List<float[]> w = new java.util.ArrayList<>();
         List<float[]> b = new java.util.ArrayList<>();
@@ -94,7 +90,8 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
             encoderWeights.put(name, weights.get(name));
         }
         try {
-            OrtEncoder encoder = new OrtEncoder(OnnxExport.export(base, spec.layers(), encoderWeights), threads);
+            OrtEncoder encoder = new OrtEncoder(OnnxExport.export(base, spec.layers(), encoderWeights, spec.markers()),
+                    threads, spec.markers() ? weights.get(StanceGraph.MARKER_TABLE) : null, width);
             TransformerFeaturizer featurizer = new TransformerFeaturizer(lexicon, manifest.schema().parties(),
                     new WordPieceTokenizer(BaseEncoder.named(spec.base()), spec.maxTokens()));
             return new TransformerModel(manifest, featurizer, encoder, new HeadWeights(w, b, width, spec.mentionPooling()),
@@ -162,6 +159,22 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
         float[][][] out = new float[states.length][][];
         for (int i = 0; i < states.length; i++) {
             out[i] = heads.logits(states[i], batch.sentences().get(i));
+        }
+        return out;
+    }
+
+    /** Every head's logits for already-encoded sentences, in order: what calibration is fitted on. */
+    public float[][][] logitsOf(List<SentenceTokens> inputs) {
+        float[][][] out = new float[inputs.size()][][];
+        for (int[] batch : plan(inputs, BATCH_SIZE, BATCH_CELLS)) {
+            List<SentenceTokens> picked = new java.util.ArrayList<>(batch.length);
+            for (int i : batch) {
+                picked.add(inputs.get(i));
+            }
+            float[][][] logits = logits(pack(picked));
+            for (int k = 0; k < batch.length; k++) {
+                out[batch[k]] = logits[k];
+            }
         }
         return out;
     }

@@ -83,6 +83,18 @@ public final class TransformerNetwork {
         return StanceGraph.headNames(parties, architecture.markers());
     }
 
+    /** Every trainable weight's current values, by name: the encoder's, then the heads'. */
+    public Map<String, float[]> weights() {
+        Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        for (String name : encoderVariables()) {
+            out.put(name, graph.getVariable(name).getArr().dup().data().asFloat());
+        }
+        for (String name : headVariables()) {
+            out.put(name, graph.getVariable(name).getArr().dup().data().asFloat());
+        }
+        return out;
+    }
+
     /** The heads' current weights, for the scoring engine ({@link HeadWeights}). */
     public HeadWeights heads() {
         List<float[]> weights = new ArrayList<>();

@@ -90,6 +90,14 @@ public final class WeightsFile {
         return out;
     }
 
+    /** {@link #roundTrip} of every tensor: the weights exactly as a bundle will hold them. */
+    public static Map<String, float[]> roundTripAll(Map<String, float[]> weights, Map<String, long[]> shapes,
+                                                    Map<String, float[]> base) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        weights.forEach((name, w) -> out.put(name, roundTrip(w, base.get(name), shapes.get(name))));
+        return out;
+    }
+
     /**
      * Decodes weights.
      *

@@ -44,7 +44,7 @@ class EncoderEquivalenceTest {
 
     @Test
     void sameDiffTokenStatesEqualOnnxRuntimesOnThePretrainedGraph() throws Exception {
-        TransformerNetwork network = network(6, false);
+        TransformerNetwork network = network(6, false, false);
         List<SentenceTokens> tokens = featurizer.featurize(SENTENCES);
         byte[] pretrained;
         try (InputStream in = BaseEncoder.MINILM.openModel()) {
@@ -70,7 +70,8 @@ class EncoderEquivalenceTest {
     @Test
     void theScoringEngineComputesTheNetworksLogits() throws Exception {
         for (int layers : new int[] {6, 2}) {
-            TransformerNetwork network = network(layers, true);
+            boolean markers = layers == 2;
+            TransformerNetwork network = network(layers, true, markers);
             // Perturb the encoder so that the test sees exported, not pretrained, weights.
             Map<String, float[]> tuned = new HashMap<>();
             for (String name : network.encoderVariables()) {
@@ -81,7 +82,9 @@ class EncoderEquivalenceTest {
             HeadWeights heads = network.heads();
             List<SentenceTokens> tokens = featurizer.featurize(SENTENCES);
             float[][][] expected = LengthBatches.logits(network, tokens, 4);
-            try (OrtEncoder ort = new OrtEncoder(OnnxExport.export(weights, layers, tuned), 1)) {
+            float[] table = markers ? network.weights().get(StanceGraph.MARKER_TABLE) : null;
+            try (OrtEncoder ort = new OrtEncoder(OnnxExport.export(weights, layers, tuned, markers), 1, table,
+                    weights.hidden())) {
                 double worst = 0;
                 for (int i = 0; i < tokens.size(); i++) {
                     SentenceTokens s = tokens.get(i);
@@ -93,17 +96,22 @@ class EncoderEquivalenceTest {
                         }
                     }
                 }
-                assertTrue(worst < 1e-4, layers + " layers: largest logit difference " + worst);
+                assertTrue(worst < 1e-4, layers + " layers, markers " + markers + ": largest logit difference " + worst);
             }
         }
     }
 
-    private static TransformerNetwork network(int layers, boolean randomHeads) {
+    private static TransformerNetwork network(int layers, boolean randomHeads, boolean markers) {
         TransformerNetwork n = TransformerNetwork.create(weights, new TransformerNetwork.Architecture(
-                BaseEncoder.MINILM, layers, true, false, 128), LabelSchema.DEFAULT, false, 7);
+                BaseEncoder.MINILM, layers, true, markers, 128), LabelSchema.DEFAULT, false, 7);
         if (randomHeads) {
             // Initial heads are near zero; scale them so that logits differ between classes.
             n.headVariables().forEach(v -> n.graph().getVariable(v).getArr().muli(50));
+        }
+        if (markers) {
+            // The marker table starts at zero; give it values so that markers change the states.
+            n.graph().getVariable(StanceGraph.MARKER_TABLE).getArr()
+                    .assign(org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 384).subi(0.5));
         }
         return n;
     }

@@ -2,12 +2,14 @@ package org.stancekit.training.transformer;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,15 +23,15 @@ import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Labels;
 import org.stancekit.evaluation.Evaluation;
-import org.stancekit.evaluation.Evaluator;
 import org.stancekit.runtime.NativeThreads;
 import org.stancekit.text.PartyLexicon;
 import org.stancekit.transformer.BaseEncoder;
 import org.stancekit.transformer.EncoderWeights;
-import org.stancekit.transformer.LengthBatches;
+import org.stancekit.transformer.WeightsFile;
 import org.stancekit.transformer.SentenceTokens;
 import org.stancekit.transformer.StanceGraph;
 import org.stancekit.transformer.TransformerFeaturizer;
+import org.stancekit.transformer.TransformerModel;
 import org.stancekit.transformer.TransformerNetwork;
 import org.stancekit.transformer.WordPieceTokenizer;
 
@@ -41,8 +43,6 @@ import org.stancekit.transformer.WordPieceTokenizer;
  */
 public final class FineTuner {
 
-    /** Sentences per forward pass when evaluating. */
-    static final int EVAL_BATCH = 64;
 
     /**
      * What one epoch measured.
@@ -63,14 +63,21 @@ public final class FineTuner {
     /**
      * A finished fine-tune.
      *
-     * @param network the network with the best epoch's weights
-     * @param featurizer its featurisation
+     * @param weights the best epoch's weights, as a bundle stores them ({@link WeightsFile#roundTrip})
+     * @param architecture the network's shape
      * @param base the base encoder's weights (for the bundle's deltas and provenance)
      * @param epochs every epoch's figures
      * @param bestEpoch the epoch kept, from 1
      */
-    public record Result(TransformerNetwork network, TransformerFeaturizer featurizer, EncoderWeights base,
-                         List<Epoch> epochs, int bestEpoch) {
+    public record Result(Map<String, float[]> weights, TransformerNetwork.Architecture architecture,
+                         EncoderWeights base, List<Epoch> epochs, int bestEpoch) {
+    }
+
+    /** Evaluates weights on dev through the scoring engine (so dev figures are those of the shipped model). */
+    @FunctionalInterface
+    public interface DevEvaluation {
+        /** Dev figures of a network with these weights. */
+        Evaluation evaluate(Map<String, float[]> weights) throws IOException;
     }
 
     private final FineTuneConfig config;
@@ -90,14 +97,30 @@ public final class FineTuner {
         this.log = log;
     }
 
-    /** Fine-tunes on {@code train}, choosing the epoch by {@code dev}. */
-    public Result fineTune(List<LabelledSentence> train, List<LabelledSentence> dev) throws IOException {
-        Nd4j.getRandom().setSeed(seed);
+    /** The architecture this configuration trains on a base encoder. */
+    public TransformerNetwork.Architecture architecture(EncoderWeights weights) {
         BaseEncoder base = BaseEncoder.named(config.base());
-        EncoderWeights weights = EncoderWeights.read(base);
         int layers = config.layers() == 0 ? weights.layers() : Math.min(config.layers(), weights.layers());
-        TransformerNetwork.Architecture arch = new TransformerNetwork.Architecture(base, layers,
-                config.mentionPooling(), config.markers(), config.maxTokens());
+        return new TransformerNetwork.Architecture(base, layers, config.mentionPooling(), config.markers(),
+                config.maxTokens());
+    }
+
+    /**
+     * Fine-tunes on {@code train}, choosing the epoch by {@code dev}.
+     *
+     * @param weights the base encoder's pretrained weights
+     * @param devEvaluation dev figures of a set of weights
+     * @param checkpoints folder of the per-epoch checkpoint (resumed when it holds one of this run),
+     *                    or null for none
+     * @param fingerprint what identifies this run (data, configuration, seed) in a checkpoint
+     */
+    public Result fineTune(List<LabelledSentence> train, EncoderWeights weights, DevEvaluation devEvaluation,
+                           Path checkpoints, String fingerprint) throws IOException {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("the train split is empty");
+        }
+        Nd4j.getRandom().setSeed(seed);
+        TransformerNetwork.Architecture arch = architecture(weights);
         // One replica of the network per core: each computes the gradient of its share of the batch
         // on one native thread, and the replicas' weights are kept equal after every update.
         // SameDiff's own threads did not pay: two OpenMP threads made a step slower than one.
@@ -106,6 +129,46 @@ public final class FineTuner {
             replicas.add(TransformerNetwork.create(weights, arch, schema, true, seed));
         }
         TransformerNetwork network = replicas.get(0);
+        TransformerFeaturizer featurizer = new TransformerFeaturizer(lexicon, schema.parties(),
+                new WordPieceTokenizer(arch.base(), config.maxTokens()));
+        List<SentenceTokens> trainX = featurizer.featurize(train.stream().map(LabelledSentence::text).toList());
+        int heads = schema.parties().size() + 1;
+        int[][] trainY = labels(train);
+        double[][] classWeights = classWeights(trainY);
+
+        SameDiff sd = network.graph();
+        List<String> headVars = network.headVariables();
+        List<String> trainable = new ArrayList<>(network.encoderVariables());
+        trainable.addAll(headVars);
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        trainable.forEach(n -> sizes.put(n, (int) sd.getVariable(n).getArr().length()));
+        AdamW adam = new AdamW();
+        int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+        long totalSteps = (long) stepsPerEpoch * config.epochs();
+        List<Epoch> epochs = new ArrayList<>();
+        Map<String, float[]> best = null;
+        int bestEpoch = 0;
+        int firstEpoch = 1;
+        Optional<Checkpoint> resumed = checkpoints == null ? Optional.empty()
+                : Checkpoint.read(checkpoints, fingerprint, sizes);
+        if (resumed.isPresent()) {
+            Checkpoint c = resumed.get();
+            for (TransformerNetwork replica : replicas) {
+                c.params().forEach((name, v) -> replica.graph().getVariable(name).getArr().assign(
+                        Nd4j.create(v, sd.getVariable(name).getArr().shape(), 'c')));
+            }
+            Map<String, INDArray> m = new LinkedHashMap<>();
+            Map<String, INDArray> v = new LinkedHashMap<>();
+            c.first().forEach((name, x) -> m.put(name, Nd4j.create(x, sd.getVariable(name).getArr().shape(), 'c')));
+            c.second().forEach((name, x) -> v.put(name, Nd4j.create(x, sd.getVariable(name).getArr().shape(), 'c')));
+            adam.restore(c.step(), m, v);
+            epochs.addAll(c.epochs());
+            best = c.best();
+            bestEpoch = c.bestEpoch();
+            firstEpoch = c.epoch() + 1;
+            log.printf(Locale.ROOT, "Resuming from the checkpoint in %s after epoch %d (best so far: epoch %d)%n",
+                    checkpoints, c.epoch(), bestEpoch);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(replicas.size(), r -> {
             Thread t = new Thread(() -> {
                 NativeThreads.configureThisThread();
@@ -114,101 +177,117 @@ public final class FineTuner {
             t.setDaemon(true);
             return t;
         });
-        TransformerFeaturizer featurizer = new TransformerFeaturizer(lexicon, schema.parties(),
-                new WordPieceTokenizer(base, config.maxTokens()));
-        List<SentenceTokens> trainX = featurizer.featurize(train.stream().map(LabelledSentence::text).toList());
-        List<SentenceTokens> devX = featurizer.featurize(dev.stream().map(LabelledSentence::text).toList());
-        int heads = schema.parties().size() + 1;
-        int[][] trainY = labels(train);
-        double[][] classWeights = classWeights(trainY);
-
-        SameDiff sd = network.graph();
-        List<String> encoderVars = network.encoderVariables();
-        List<String> headVars = network.headVariables();
-        List<String> trainable = new ArrayList<>(encoderVars);
-        trainable.addAll(headVars);
-        AdamW adam = new AdamW();
-        Random random = new Random(seed);
-        int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
-        long totalSteps = (long) stepsPerEpoch * config.epochs();
-        List<Epoch> epochs = new ArrayList<>();
-        Map<String, INDArray> best = null;
-        int bestEpoch = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
         long started = System.nanoTime();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            long epochStart = System.nanoTime();
-            List<int[]> batches = LengthBuckets.batches(trainX.size(), i -> trainX.get(i).length(), config.batchSize(), random);
-            double lossSum = 0;
-            int seen = 0;
-            for (int b = 0; b < batches.size(); b++) {
-                int[] idx = batches.get(b);
-                List<Future<OutAndGrad>> parts = new ArrayList<>();
-                for (int r = 0; r < replicas.size(); r++) {
-                    int[] share = share(idx, r, replicas.size());
-                    if (share.length == 0) {
-                        continue;
-                    }
-                    TransformerNetwork replica = replicas.get(r);
-                    parts.add(pool.submit(() -> replica.graph().calculateGradientsAndOutputs(
-                            trainingInputs(replica, trainX, trainY, classWeights, share, idx.length, heads),
-                            List.of(StanceGraph.LOSS), trainable)));
+        long stepsAtStart = adam.step();
+        try {
+            for (int epoch = firstEpoch; epoch <= config.epochs() && !stopped(epochs, bestEpoch); epoch++) {
+                long epochStart = System.nanoTime();
+                // A random stream per epoch, so that a resumed run shuffles as an uninterrupted one.
+                Random random = new Random(seed * 1_000_003L + epoch);
+                List<int[]> batches = LengthBuckets.batches(trainX.size(), i -> trainX.get(i).length(), config.batchSize(), random);
+                double lossSum = 0;
+                int seen = 0;
+                for (int b = 0; b < batches.size(); b++) {
+                    int[] idx = batches.get(b);
+                    double loss = step(replicas, pool, trainX, trainY, classWeights, idx, heads, trainable, headVars,
+                            adam, totalSteps);
+                    lossSum += loss * idx.length;
+                    seen += idx.length;
+                    progress(epoch, b + 1, batches.size(), lossSum / seen, started, adam.step() - stepsAtStart,
+                            totalSteps - stepsAtStart);
                 }
-                double loss = 0;
-                Map<String, INDArray> grads = null;
-                for (Future<OutAndGrad> part : parts) {
-                    OutAndGrad og = await(part);
-                    loss += og.getOutputs().get(StanceGraph.LOSS).getDouble(0);
-                    if (grads == null) {
-                        grads = og.getGradients();
-                    } else {
-                        for (String name : trainable) {
-                            grads.get(name).addi(og.getGradients().get(name));
-                        }
-                    }
+                Map<String, float[]> current = WeightsFile.roundTripAll(network.weights(),
+                        TransformerModel.tensorShapes(weights, arch.layers(), schema, arch.markers()), weights.tensors());
+                Evaluation devEval = devEvaluation.evaluate(current);
+                Epoch e = new Epoch(epoch, lossSum / seen, devEval.meanStanceMacroF1(),
+                        devEval.sentiment().macroF1(), (System.nanoTime() - epochStart) / 1e9);
+                epochs.add(e);
+                log.printf(Locale.ROOT, "%nepoch %d/%d: loss %.4f, dev stance macro-F1 %.3f, dev sentiment macro-F1 %.3f"
+                        + " (mean %.3f), %.0f s%n", epoch, config.epochs(), e.loss(), e.devStance(), e.devSentiment(),
+                        e.score(), e.seconds());
+                if (best == null || e.score() > epochs.get(bestEpoch - 1).score()) {
+                    bestEpoch = epoch;
+                    best = current;
                 }
-                adam.nextStep();
-                double progress = (double) adam.step() / totalSteps;
-                double factor = progress < config.warmup() ? progress / config.warmup()
-                        : Math.max(0, (1 - progress) / (1 - config.warmup()));
-                for (String name : trainable) {
-                    boolean head = headVars.contains(name);
-                    double rate = factor * (head ? config.headLearningRate() : config.encoderLearningRate());
-                    double decay = name.endsWith(".bias") || name.contains("LayerNorm") ? 0 : config.weightDecay();
-                    INDArray param = sd.getVariable(name).getArr();
-                    adam.update(name, param, grads.get(name), rate, decay);
-                    for (int r = 1; r < replicas.size(); r++) {
-                        replicas.get(r).graph().getVariable(name).getArr().assign(param);
-                    }
+                if (checkpoints != null) {
+                    new Checkpoint(fingerprint, epoch, adam.step(), bestEpoch, epochs, network.weights(),
+                            floats(adam.firstMoments()), floats(adam.secondMoments()), best).write(checkpoints);
                 }
-                // SameDiff leaves a step's arrays (about 0.5 GB) to the garbage collector, which a
-                // small Java heap rarely runs: memory then grows by gigabytes and every new page
-                // faults (measured: 6.5 s a step, half of it in the kernel). Collecting once a step
-                // costs about 60 ms and keeps a step near 1 s.
-                System.gc();
-                lossSum += loss * idx.length;
-                seen += idx.length;
-                progress(epoch, b + 1, batches.size(), lossSum / seen, started, adam.step(), totalSteps);
+                if (stopped(epochs, bestEpoch)) {
+                    log.printf(Locale.ROOT, "stopping early: no better dev score for %d epoch(s)%n", config.patience());
+                }
             }
-            Evaluation devEval = evaluate(network, devX, dev);
-            Epoch e = new Epoch(epoch, lossSum / seen, devEval.meanStanceMacroF1(),
-                    devEval.sentiment().macroF1(), (System.nanoTime() - epochStart) / 1e9);
-            epochs.add(e);
-            log.printf(Locale.ROOT, "%nepoch %d/%d: loss %.4f, dev stance macro-F1 %.3f, dev sentiment macro-F1 %.3f"
-                    + " (selection score %.3f), %.0f s%n", epoch, config.epochs(), e.loss(), e.devStance(),
-                    e.devSentiment(), e.score(), e.seconds());
-            if (e.score() > bestScore) {
-                bestScore = e.score();
-                bestEpoch = epoch;
-                best = snapshot(sd, trainable);
-            } else if (epoch - bestEpoch >= config.patience()) {
-                log.printf(Locale.ROOT, "stopping early: no better dev score for %d epoch(s)%n", config.patience());
-                break;
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(best, arch, weights, epochs, bestEpoch);
+    }
+
+    /** Whether early stopping has ended the run: {@code patience} epochs since the best. */
+    private boolean stopped(List<Epoch> epochs, int bestEpoch) {
+        return !epochs.isEmpty() && epochs.size() - bestEpoch >= config.patience();
+    }
+
+    /**
+     * One optimisation step: every replica computes the gradient of its share of the batch in
+     * parallel, the gradients are summed, AdamW updates the first replica, and the others copy it.
+     *
+     * @return the batch's loss
+     */
+    private double step(List<TransformerNetwork> replicas, ExecutorService pool, List<SentenceTokens> trainX,
+                        int[][] trainY, double[][] classWeights, int[] idx, int heads, List<String> trainable,
+                        List<String> headVars, AdamW adam, long totalSteps) throws IOException {
+        List<Future<OutAndGrad>> parts = new ArrayList<>();
+        for (int r = 0; r < replicas.size(); r++) {
+            int[] share = share(idx, r, replicas.size());
+            if (share.length == 0) {
+                continue;
+            }
+            TransformerNetwork replica = replicas.get(r);
+            parts.add(pool.submit(() -> replica.graph().calculateGradientsAndOutputs(
+                    trainingInputs(replica, trainX, trainY, classWeights, share, idx.length, heads),
+                    List.of(StanceGraph.LOSS), trainable)));
+        }
+        double loss = 0;
+        Map<String, INDArray> grads = null;
+        for (Future<OutAndGrad> part : parts) {
+            OutAndGrad og = await(part);
+            loss += og.getOutputs().get(StanceGraph.LOSS).getDouble(0);
+            if (grads == null) {
+                grads = og.getGradients();
+            } else {
+                for (String name : trainable) {
+                    grads.get(name).addi(og.getGradients().get(name));
+                }
             }
         }
-        pool.shutdownNow();
-        best.forEach((name, value) -> sd.getVariable(name).getArr().assign(value));
-        return new Result(network, featurizer, weights, epochs, bestEpoch);
+        adam.nextStep();
+        double progress = (double) adam.step() / totalSteps;
+        double factor = progress < config.warmup() ? progress / config.warmup()
+                : Math.max(0, (1 - progress) / (1 - config.warmup()));
+        SameDiff sd = replicas.get(0).graph();
+        for (String name : trainable) {
+            boolean head = headVars.contains(name);
+            double rate = factor * (head ? config.headLearningRate() : config.encoderLearningRate());
+            double decay = name.endsWith(".bias") || name.contains("LayerNorm") ? 0 : config.weightDecay();
+            INDArray param = sd.getVariable(name).getArr();
+            adam.update(name, param, grads.get(name), rate, decay);
+            for (int r = 1; r < replicas.size(); r++) {
+                replicas.get(r).graph().getVariable(name).getArr().assign(param);
+            }
+        }
+        // SameDiff leaves a step's arrays (about 0.5 GB) to the garbage collector, which a small
+        // Java heap rarely runs: memory then grows by gigabytes and every new page faults
+        // (measured: 6.5 s a step, half of it in the kernel). Collecting once a step costs about
+        // 60 ms and keeps a step near 1 s.
+        System.gc();
+        return loss;
+    }
+
+    private static Map<String, float[]> floats(Map<String, INDArray> arrays) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        arrays.forEach((name, a) -> out.put(name, a.dup().data().asFloat()));
+        return out;
     }
 
     /** Per example, the class index of each head (parties, then sentiment). */
@@ -295,36 +374,6 @@ public final class FineTuner {
             in.put(StanceGraph.weights(h), Nd4j.create(w, new long[] {idx.length}, 'c'));
         }
         return in;
-    }
-
-    /** Dev figures from the argmax of the logits (the temperature is fitted later and keeps the argmax). */
-    private Evaluation evaluate(TransformerNetwork network, List<SentenceTokens> x, List<LabelledSentence> gold) {
-        float[][][] logits = LengthBatches.logits(network, x, EVAL_BATCH);
-        List<Labels> predicted = new ArrayList<>();
-        for (float[][] row : logits) {
-            List<String> stances = new ArrayList<>();
-            for (int p = 0; p < schema.parties().size(); p++) {
-                stances.add(schema.stances().get(argmax(row[p])));
-            }
-            predicted.add(new Labels(stances, schema.sentiments().get(argmax(row[schema.parties().size()]))));
-        }
-        return new Evaluator().evaluate(schema, gold.stream().map(LabelledSentence::labels).toList(), predicted);
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static Map<String, INDArray> snapshot(SameDiff sd, List<String> names) {
-        Map<String, INDArray> copy = new LinkedHashMap<>();
-        names.forEach(n -> copy.put(n, sd.getVariable(n).getArr().dup()));
-        return copy;
     }
 
     private void progress(int epoch, int step, int steps, double loss, long started, long done, long total) {
