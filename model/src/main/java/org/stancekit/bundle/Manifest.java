@@ -151,6 +151,31 @@ public record Manifest(int formatVersion, LabelSchema schema, FeatureSettings fe
                 metrics, libraries, createdAt, decisionBias, kind, transformer, newTemperatures);
     }
 
+    /**
+     * Where the model came from, for reports: its kind, base encoder (Maven coordinates and weights
+     * SHA-256), configuration, seed, the SHA-256 of its training data, temperatures and creation time.
+     */
+    public Map<String, String> provenance() {
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("kind", kind);
+        if (transformer != null) {
+            p.put("base encoder", transformer.base() + " (" + transformer.coordinates() + ")");
+            p.put("base weights SHA-256", transformer.sha256());
+            p.put("layers, pooling, max tokens", transformer.layers() + ", " + transformer.pooling() + ", "
+                    + transformer.maxTokens());
+        }
+        p.put("configuration", String.join(", ", training.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .toList()));
+        p.put("seed", Long.toString(seed));
+        trainingData.forEach((file, sha) -> p.put("data " + file, sha));
+        if (!temperatures.isEmpty()) {
+            p.put("temperatures", String.join(", ", temperatures.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + String.format(java.util.Locale.ROOT, "%.3f", e.getValue())).toList()));
+        }
+        p.put("created", createdAt);
+        return p;
+    }
+
     /** Whether this is a transformer model's manifest. */
     public boolean describesTransformer() {
         return kind.equals(TRANSFORMER);

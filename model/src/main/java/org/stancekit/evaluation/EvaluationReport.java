@@ -16,29 +16,65 @@ import java.util.Map;
  * @param intervals 95% bootstrap intervals by metric key ({@code stance.macro_f1}, …)
  * @param baselines baseline name → its evaluation on the same sentences (may be empty)
  * @param gates the gates checked (may be empty)
+ * @param bySource the model's evaluation on each {@code source}'s sentences of the split (may be empty)
+ * @param mistakes the model's most confident mistakes per head (may be empty)
+ * @param calibration per head name ({@code stance_us}, …, {@code sentiment}), the reliability of
+ *                    its probabilities as scored, and (models with fitted temperatures) before
+ *                    calibration; may be empty
+ * @param provenance where the model came from: base encoder, configuration, seed, data SHA-256 (may be empty)
  */
 public record EvaluationReport(String model, String data, String split, Evaluation evaluation,
-                               Map<String, Interval> intervals, Map<String, Evaluation> baselines, List<Gate> gates) {
+                               Map<String, Interval> intervals, Map<String, Evaluation> baselines, List<Gate> gates,
+                               Map<String, Evaluation> bySource, List<Mistake> mistakes,
+                               Map<String, Calibrated> calibration, Map<String, String> provenance) {
+
+    /**
+     * One head's calibration.
+     *
+     * @param scored the reliability of the probabilities the model outputs
+     * @param uncalibrated the reliability before the fitted temperature, or null when none was fitted
+     */
+    public record Calibrated(Reliability scored, Reliability uncalibrated) {
+    }
 
     public EvaluationReport {
         intervals = Map.copyOf(intervals);
         baselines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
         gates = List.copyOf(gates);
+        bySource = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(bySource));
+        mistakes = List.copyOf(mistakes);
+        calibration = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(calibration));
+        provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+    }
+
+    /** A report of the model's evaluation, intervals, baselines and gates alone. */
+    public EvaluationReport(String model, String data, String split, Evaluation evaluation,
+                            Map<String, Interval> intervals, Map<String, Evaluation> baselines, List<Gate> gates) {
+        this(model, data, split, evaluation, intervals, baselines, gates, Map.of(), List.of(), Map.of(), Map.of());
     }
 
     /**
-     * The flat metrics the gates and {@code metrics.json} use: the model's metrics, and for every
-     * baseline {@code baselines.<name>.<metric>}.
+     * The flat metrics the gates and {@code metrics.json} use: the model's metrics, for every
+     * baseline {@code baselines.<name>.<metric>}, for every source {@code sources.<source>.<metric>},
+     * and per head {@code calibration.<head>.ece} (and {@code .ece_uncalibrated}).
      */
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>(evaluation.metrics());
         baselines.forEach((name, e) -> e.metrics().forEach((k, v) -> m.put("baselines." + name + "." + k, v)));
+        bySource.forEach((source, e) -> e.metrics().forEach((k, v) -> m.put("sources." + source + "." + k, v)));
+        calibration.forEach((head, c) -> {
+            m.put("calibration." + head + ".ece", c.scored().ece());
+            if (c.uncalibrated() != null) {
+                m.put("calibration." + head + ".ece_uncalibrated", c.uncalibrated().ece());
+            }
+        });
         return m;
     }
 
     /** The same report with these gates (checked against {@link #metrics()} of this one). */
     public EvaluationReport withGates(List<Gate> checked) {
-        return new EvaluationReport(model, data, split, evaluation, intervals, baselines, checked);
+        return new EvaluationReport(model, data, split, evaluation, intervals, baselines, checked, bySource, mistakes,
+                calibration, provenance);
     }
 
     /** True when every gate passed (or there are none). */

@@ -59,7 +59,31 @@ public final class HtmlReport {
             table(html, view.baselineTable());
             html.append("<p class=\"note\">").append(Xml.text(ReportView.BASELINE_NOTE)).append("</p>\n");
         }
+        if (!report.bySource().isEmpty()) {
+            html.append("<h2>By source</h2>\n");
+            table(html, view.sourceTable());
+            html.append("<p class=\"note\">").append(Xml.text(ReportView.SOURCE_NOTE)).append("</p>\n");
+        }
+        if (!report.calibration().isEmpty()) {
+            html.append("<h2>Calibration</h2>\n");
+            table(html, view.calibrationTable());
+            html.append("<p class=\"note\">").append(Xml.text(ReportView.CALIBRATION_NOTE)).append("</p>\n");
+            html.append("<div class=\"head\">\n");
+            report.calibration().forEach((head, c) -> html.append("<figure>\n")
+                    .append(SvgCharts.reliability("Reliability, " + head, c.scored(), c.uncalibrated()))
+                    .append("<figcaption>").append(Xml.text(head + ": accuracy against confidence per bin; "
+                            + "the diagonal is perfect calibration.")).append("</figcaption>\n</figure>\n"));
+            html.append("</div>\n");
+        }
         heads(html, view);
+        if (!report.mistakes().isEmpty()) {
+            html.append("<h2>Most confident mistakes</h2>\n");
+            table(html, view.mistakeTable());
+        }
+        if (!report.provenance().isEmpty()) {
+            html.append("<h2>Provenance</h2>\n");
+            table(html, view.provenanceTable());
+        }
         html.append("<h2>Gates</h2>\n<p>").append(Xml.text(view.gateSummary())).append("</p>\n");
         if (!report.gates().isEmpty()) {
             table(html, view.gateTable());

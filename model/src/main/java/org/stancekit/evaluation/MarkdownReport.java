@@ -31,11 +31,33 @@ public final class MarkdownReport {
             md.append('\n').append(ReportView.BASELINE_NOTE).append("\n\n");
         }
 
+        if (!report.bySource().isEmpty()) {
+            md.append("## By source\n\n");
+            table(md, view.sourceTable());
+            md.append('\n').append(ReportView.SOURCE_NOTE).append("\n\n");
+        }
+        if (!report.calibration().isEmpty()) {
+            md.append("## Calibration\n\n");
+            table(md, view.calibrationTable());
+            md.append('\n').append(ReportView.CALIBRATION_NOTE).append("\n\n");
+        }
+
         for (ReportView.Head head : view.heads()) {
             md.append("## ").append(escape(head.title())).append("\n\n");
             table(md, ReportView.classTable(head.matrix()));
             md.append("\nConfusion matrix (rows: gold, columns: predicted):\n\n");
             table(md, ReportView.confusionTable(head.matrix()));
+            md.append('\n');
+        }
+
+        if (!report.mistakes().isEmpty()) {
+            md.append("## Most confident mistakes\n\n");
+            table(md, view.mistakeTable());
+            md.append('\n');
+        }
+        if (!report.provenance().isEmpty()) {
+            md.append("## Provenance\n\n");
+            table(md, view.provenanceTable());
             md.append('\n');
         }
 

@@ -23,6 +23,15 @@ final class ReportView {
     /** Why the baselines are comparable, under the baselines table. */
     static final String BASELINE_NOTE = "Baselines are evaluated on the same sentences with the same code.";
 
+    /** What the per-source table shows. */
+    static final String SOURCE_NOTE = "Macro-F1 on each source's sentences of the split, by the same model: "
+            + "sources the model never trained on, or with few sentences, show how far it generalises.";
+
+    /** What the calibration table shows. */
+    static final String CALIBRATION_NOTE = "Expected calibration error: sentences binned by the probability of the "
+            + "predicted label, each bin's gap between that probability and its accuracy, weighted by its share "
+            + "(10 bins). Before calibration means with the temperatures fitted on dev set to 1.";
+
     /** The name the model goes by next to its baselines. */
     static final String MODEL = "model";
 
@@ -209,6 +218,51 @@ final class ReportView {
             rows.add(row);
         }
         return new Table(header, kinds, rows);
+    }
+
+    /** One row per source: sentences, each party's stance macro-F1, their mean, sentiment. */
+    Table sourceTable() {
+        List<String> header = new ArrayList<>(List.of("Source", "Sentences", "stance (mean)"));
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.TEXT, Kind.NUMBER, Kind.NUMBER));
+        for (String party : report.evaluation().schema().parties()) {
+            header.add(party);
+            kinds.add(Kind.NUMBER);
+        }
+        header.add("sentiment");
+        kinds.add(Kind.NUMBER);
+        List<List<String>> rows = new ArrayList<>();
+        report.bySource().forEach((source, e) -> {
+            List<String> row = new ArrayList<>(List.of(source, Integer.toString(e.size()), Formats.score(e.meanStanceMacroF1())));
+            e.stances().forEach(m -> row.add(Formats.score(m.macroF1())));
+            row.add(Formats.score(e.sentiment().macroF1()));
+            rows.add(row);
+        });
+        return new Table(header, kinds, rows);
+    }
+
+    /** The most confident mistakes, per head. */
+    Table mistakeTable() {
+        List<List<String>> rows = report.mistakes().stream()
+                .map(m -> List.of(m.head(), m.text(), m.gold(), m.predicted(), Formats.score(m.probability())))
+                .toList();
+        return new Table(List.of("Head", "Sentence", "Gold", "Predicted", "Probability"),
+                List.of(Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.NUMBER), rows);
+    }
+
+    /** Expected calibration error per head, as scored and before calibration. */
+    Table calibrationTable() {
+        List<List<String>> rows = new ArrayList<>();
+        report.calibration().forEach((head, c) -> rows.add(List.of(head, Formats.precise(c.scored().ece()),
+                c.uncalibrated() == null ? Formats.MISSING : Formats.precise(c.uncalibrated().ece()))));
+        return new Table(List.of("Head", "ECE as scored", "ECE before calibration"),
+                List.of(Kind.CODE, Kind.NUMBER, Kind.NUMBER), rows);
+    }
+
+    /** The model's provenance, one row per item. */
+    Table provenanceTable() {
+        List<List<String>> rows = new ArrayList<>();
+        report.provenance().forEach((k, v) -> rows.add(List.of(k, v)));
+        return new Table(List.of("Item", "Value"), List.of(Kind.CODE, Kind.TEXT), rows);
     }
 
     /** One row per gate. */

@@ -163,6 +163,62 @@ final class SvgCharts {
         svg.append("</g>\n");
     }
 
+    /**
+     * A reliability diagram: per confidence bin, the accuracy (a point per bin, sized by its
+     * sentences) against the diagonal of perfect calibration, for the probabilities as scored and,
+     * when given, before calibration.
+     */
+    static String reliability(String title, Reliability scored, Reliability uncalibrated) {
+        int size = 220;
+        int left = 42;
+        int top = 14;
+        int width = left + size + 110;
+        int height = top + size + 40;
+        StringBuilder svg = open(width, height, title);
+        svg.append("<rect x=\"").append(left).append("\" y=\"").append(top).append("\" width=\"").append(size)
+                .append("\" height=\"").append(size).append("\" fill=\"none\" stroke=\"#d0d7de\"/>\n");
+        svg.append("<line x1=\"").append(left).append("\" y1=\"").append(top + size).append("\" x2=\"")
+                .append(left + size).append("\" y2=\"").append(top).append("\" stroke=\"#8a8f98\" stroke-dasharray=\"4 3\"/>\n");
+        for (int t = 0; t <= 4; t++) {
+            double v = t / 4.0;
+            text(svg, left - 6, y(v, top, size) + 4, "end", "tick", Formats.score(v).substring(0, 4));
+            text(svg, left + v * size, top + size + 14, "middle", "tick", Formats.score(v).substring(0, 4));
+        }
+        text(svg, left + size / 2.0, top + size + 32, "middle", "axis", "confidence");
+        int total = 0;
+        for (int c : scored.counts()) {
+            total += c;
+        }
+        int series = 0;
+        for (Reliability r : uncalibrated == null ? List.of(scored) : List.of(scored, uncalibrated)) {
+            StringBuilder path = new StringBuilder();
+            for (int b = 0; b < r.counts().length; b++) {
+                if (r.counts()[b] == 0) {
+                    continue;
+                }
+                double cx = left + r.confidence()[b] * size;
+                double cy = y(r.accuracy()[b], top, size);
+                double radius = 2 + 6 * Math.sqrt((double) r.counts()[b] / Math.max(1, total));
+                path.append(path.length() == 0 ? "M" : " L").append(coordinate(cx)).append(' ').append(coordinate(cy));
+                svg.append("<circle cx=\"").append(coordinate(cx)).append("\" cy=\"").append(coordinate(cy))
+                        .append("\" r=\"").append(coordinate(radius)).append("\" fill=\"").append(colour(series))
+                        .append("\"><title>").append(Xml.text(String.format(Locale.ROOT,
+                                "%d sentences: confidence %.2f, accuracy %.2f", r.counts()[b], r.confidence()[b],
+                                r.accuracy()[b]))).append("</title></circle>\n");
+            }
+            svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(colour(series))
+                    .append("\" stroke-width=\"1.5\"/>\n");
+            String name = series == 0 ? (uncalibrated == null ? "scored" : "calibrated") : "uncalibrated";
+            int ly = top + 16 + 18 * series;
+            svg.append("<rect x=\"").append(left + size + 12).append("\" y=\"").append(ly - 9)
+                    .append("\" width=\"10\" height=\"10\" fill=\"").append(colour(series)).append("\"/>");
+            text(svg, left + size + 26, ly, "start", "tick", String.format(Locale.ROOT, "%s (ECE %.3f)", name, r.ece()));
+            svg.append('\n');
+            series++;
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
     private static StringBuilder open(int width, int height, String title) {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"").append(NAMESPACE).append("\" width=\"").append(width).append("\" height=\"")

@@ -19,6 +19,17 @@ public final class Logging {
         } else if (System.getProperty(key) == null) {
             System.setProperty(key, "warn");
         }
+        if (!verbose) {
+            // Warnings that say nothing to a user: no GPU on a CPU machine (DJL), ND4J's op-import
+            // registry and SameDiff's notes on a loss op's fields.
+            for (String quiet : new String[] {"ai.djl.util.cuda.CudaUtils", "org.nd4j.imports.converters.ImportClassMapping",
+                "org.nd4j.autodiff.functions.DifferentialFunction"}) {
+                String logger = "org.slf4j.simpleLogger.log." + quiet;
+                if (System.getProperty(logger) == null) {
+                    System.setProperty(logger, "error");
+                }
+            }
+        }
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "false");
     }

@@ -17,6 +17,7 @@ import org.stancekit.evaluation.Bootstrap;
 import org.stancekit.evaluation.Evaluation;
 import org.stancekit.evaluation.EvaluationReport;
 import org.stancekit.evaluation.Evaluator;
+import org.stancekit.evaluation.Mistake;
 import org.stancekit.evaluation.Gate;
 import org.stancekit.evaluation.Gates;
 import org.stancekit.evaluation.ReportWriter;
@@ -77,6 +78,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
     boolean verbose;
 
+    /** Most confident mistakes listed per head. */
+    static final int MISTAKES_PER_HEAD = 10;
+
     @Override
     public Integer call() throws IOException {
         Split which = Split.parse(split);
@@ -87,9 +91,19 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(data + ": no sentences in the " + which.label() + " split");
         }
         List<Labels> gold = rows.stream().map(LabelledSentence::labels).toList();
-        List<Labels> predicted = bundle.predict(rows.stream().map(LabelledSentence::text).toList()).stream()
-                .map(Prediction::labels).toList();
-        Evaluation evaluation = new Evaluator().evaluate(bundle.schema(), gold, predicted);
+        List<String> texts = rows.stream().map(LabelledSentence::text).toList();
+        List<Prediction> predictions = bundle.predict(texts);
+        List<Labels> predicted = predictions.stream().map(Prediction::labels).toList();
+        Evaluator evaluator = new Evaluator();
+        Evaluation evaluation = evaluator.evaluate(bundle.schema(), gold, predicted);
+        Map<String, Evaluation> bySource = new java.util.TreeMap<>();
+        for (String source : rows.stream().map(LabelledSentence::source).distinct().toList()) {
+            List<Integer> at = java.util.stream.IntStream.range(0, rows.size())
+                    .filter(i -> rows.get(i).source().equals(source)).boxed().toList();
+            bySource.put(source, evaluator.evaluate(bundle.schema(), at.stream().map(gold::get).toList(),
+                    at.stream().map(predicted::get).toList()));
+        }
+        Map<String, EvaluationReport.Calibrated> calibration = Calibrations.of(bundle, texts, gold, predictions);
         Map<String, Evaluation> baselineResults = new LinkedHashMap<>();
         if (baselines) {
             long start = System.nanoTime();
@@ -98,7 +112,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         EvaluationReport ungated = new EvaluationReport(model.describe(), data.toString(), which.label(), evaluation,
                 new Bootstrap(Bootstrap.DEFAULT_ITERATIONS, seed).macroF1Intervals(bundle.schema(), gold, predicted),
-                baselineResults, List.of());
+                baselineResults, List.of(), bySource,
+                Mistake.mostConfident(bundle.schema(), texts, gold, predictions, MISTAKES_PER_HEAD), calibration,
+                bundle.manifest().provenance());
         List<Gate> gates = new ArrayList<>();
         if (failUnder != null) {
             gates.addAll(Gates.failUnder(ungated.metrics(), Gates.parseFailUnder(failUnder)));

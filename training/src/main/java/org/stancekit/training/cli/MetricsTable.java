@@ -44,6 +44,22 @@ final class MetricsTable {
         return sb.toString();
     }
 
+    /** One line per held-out source: its sentences, stance macro-F1 per party and their mean, sentiment. */
+    static String bySource(java.util.List<org.stancekit.training.SourceCrossValidation.Fold> folds) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%nLeave one source out: trained on the other sources, evaluated on all "
+                + "sentences of the source left out%n"));
+        sb.append(String.format(Locale.ROOT, "%-24s %9s %9s %8s %8s %8s %8s %9s%n", "source", "sentences", "stance",
+                "us", "ukraine", "russia", "europe", "sentiment"));
+        for (var f : folds) {
+            Evaluation e = f.evaluation();
+            sb.append(String.format(Locale.ROOT, "%-24s %9d %9.4f", f.source(), f.sentences(), e.meanStanceMacroF1()));
+            e.stances().forEach(m -> sb.append(String.format(Locale.ROOT, " %8.4f", m.macroF1())));
+            sb.append(String.format(Locale.ROOT, " %9.4f%n", e.sentiment().macroF1()));
+        }
+        return sb.toString();
+    }
+
     private static void row(StringBuilder sb, String name, ConfusionMatrix m, Interval ci) {
         sb.append(String.format(Locale.ROOT, "%-18s %9.4f %9.4f  %s%n", name, m.accuracy(), m.macroF1(), interval(ci)));
     }

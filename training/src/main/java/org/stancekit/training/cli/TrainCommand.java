@@ -26,6 +26,7 @@ import org.stancekit.training.TrainingConfig;
 import org.stancekit.training.TrainingResult;
 import org.stancekit.runtime.ExitCodes;
 import org.stancekit.training.CrossValidation;
+import org.stancekit.training.SourceCrossValidation;
 import org.stancekit.training.transformer.TransformerTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +60,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Instead of training one model, run K-fold cross-validation by document over the train and dev "
                     + "splits (test untouched) and report the mean and spread of every metric.")
     int folds;
+
+    @Option(names = "--cv-by", paramLabel = "source",
+            description = "Instead of training one model, train one per source value on every other source and "
+                    + "evaluate it on all sentences of the source left out, and print a table of the figures: how "
+                    + "the model does on text from a source it never saw. The only grouping is 'source'.")
+    String cvBy;
 
     @Spec
     CommandSpec spec;
@@ -107,8 +114,11 @@ final class TrainCommand implements Callable<Integer> {
         if (data == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--data=FILE'");
         }
-        if (out == null && folds == 0) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=BUNDLE' (or use --cv K)");
+        if (cvBy != null && !cvBy.equals("source")) {
+            throw new ParameterException(spec.commandLine(), "--cv-by takes 'source', got '" + cvBy + "'");
+        }
+        if (out == null && folds == 0 && cvBy == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=BUNDLE' (or use --cv K or --cv-by source)");
         }
         PartyLexicon lex = lexicon == null ? PartyLexicon.loadDefault()
                 : PartyLexicon.parse(Files.readString(lexicon, StandardCharsets.UTF_8), lexicon.toString());
@@ -130,6 +140,18 @@ final class TrainCommand implements Callable<Integer> {
             files.put(file.getFileName().toString(), Sha256.of(file));
         }
         long start = System.nanoTime();
+        if (cvBy != null) {
+            Dataset all = dataset;
+            List<SourceCrossValidation.Fold> result = SourceCrossValidation.run(all, d -> model.transformer() != null
+                    ? new TransformerTrainer(model.transformer(), seed, lex, System.err).train(d, files, null).model()
+                    : new Trainer(cfg, seed, lex, report -> { }).train(d, files).bundle(), line -> {
+                        err.println(line);
+                        err.flush();
+                    });
+            err.printf(Locale.ROOT, "Cross-validated by source in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            System.out.print(MetricsTable.bySource(result));
+            return ExitCodes.OK;
+        }
         if (model.transformer() != null) {
             if (!aux.isEmpty() || folds > 0) {
                 throw new ParameterException(spec.commandLine(), "--aux and --cv train the fast model (model=fast)");

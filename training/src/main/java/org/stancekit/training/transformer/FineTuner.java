@@ -137,6 +137,9 @@ public final class FineTuner {
         double[][] classWeights = classWeights(trainY);
 
         SameDiff sd = network.graph();
+        for (TransformerNetwork replica : replicas) {
+            quietly(() -> replica.graph().createGradFunction());
+        }
         List<String> headVars = network.headVariables();
         List<String> trainable = new ArrayList<>(network.encoderVariables());
         trainable.addAll(headVars);
@@ -282,6 +285,20 @@ public final class FineTuner {
         // 60 ms and keeps a step near 1 s.
         System.gc();
         return loss;
+    }
+
+    /**
+     * Runs {@code action} with standard output discarded: SameDiff prints a line per op to it while
+     * building the gradient function, and a command's standard output is for its results.
+     */
+    private static void quietly(Runnable action) {
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            action.run();
+        } finally {
+            System.setOut(out);
+        }
     }
 
     private static Map<String, float[]> floats(Map<String, INDArray> arrays) {
