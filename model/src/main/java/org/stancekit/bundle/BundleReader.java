@@ -33,7 +33,6 @@ import org.stancekit.text.PartyLexicon;
 import org.stancekit.transformer.BaseEncoder;
 import org.stancekit.transformer.EncoderWeights;
 import org.stancekit.transformer.TransformerModel;
-import org.stancekit.transformer.WeightsFile;
 
 /**
  * Reads and validates a bundle of either kind. A bundle is untrusted input: only the entries its
@@ -150,20 +149,14 @@ public final class BundleReader {
             throw new BundleFormatException(origin + ": transformer.layers=" + spec.layers() + " but " + spec.base()
                     + " has " + weights.layers() + " layers");
         }
-        Map<String, float[]> tensors;
         try {
-            tensors = WeightsFile.read(require(entries, BundleWriter.WEIGHTS, origin),
-                    TransformerModel.tensorShapes(weights, spec.layers(), manifest.schema(), spec.markers()),
-                    weights.tensors(), origin + "!" + BundleWriter.WEIGHTS);
+            return TransformerModel.create(manifest, weights, require(entries, BundleWriter.WEIGHTS, origin), lexicon,
+                    threads());
         } catch (BundleFormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new BundleFormatException(e.getMessage(), e);
-        }
-        try {
-            return TransformerModel.create(manifest, weights, tensors, lexicon, threads());
-        } catch (IOException e) {
-            throw new BundleFormatException(origin + ": " + e.getMessage(), e);
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new BundleFormatException(origin + (message.startsWith(BundleWriter.WEIGHTS) ? "!" : ": ") + message, e);
         }
     }
 

@@ -11,21 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.deeplearning4j.util.ModelSerializer;
 import org.stancekit.model.FastModel;
 import org.stancekit.model.StanceModel;
-import org.stancekit.transformer.BaseEncoder;
-import org.stancekit.transformer.EncoderWeights;
 import org.stancekit.transformer.TransformerModel;
-import org.stancekit.transformer.WeightsFile;
 
 /**
  * Writes a bundle as one zip. A fast model: {@code manifest.json}, {@code network.zip} (DL4J's own
  * format, without updater state, which inference does not need), {@code vocabulary.txt} and
  * {@code lexicon.tsv}. A transformer model: {@code manifest.json}, {@code weights.bin}
- * ({@link WeightsFile}: what fine-tuning changed, not the base encoder) and {@code lexicon.tsv}.
+ * ({@code WeightsFile}: what fine-tuning changed, not the base encoder) and {@code lexicon.tsv}.
  * The file appears under its final name only when complete.
  */
 public final class BundleWriter {
@@ -47,17 +42,9 @@ public final class BundleWriter {
         }
     }
 
-    /**
-     * Writes a transformer model to {@code target}, replacing it atomically.
-     *
-     * @param model the model; its weights are stored as deltas from its base encoder's
-     */
+    /** Writes a transformer model to {@code target}, replacing it atomically; its weights file verbatim. */
     public void write(TransformerModel model, Path target) throws IOException {
-        EncoderWeights base = EncoderWeights.read(BaseEncoder.named(model.manifest().transformer().base()));
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        model.weights().keySet().forEach(name -> shapes.put(name, TransformerModel.tensorShapes(base,
-                model.manifest().transformer().layers(), model.schema(), model.manifest().transformer().markers()).get(name)));
-        byte[] weights = WeightsFile.write(model.weights(), shapes, base.tensors());
+        byte[] weights = model.weightsFile();
         atomically(target, zip -> {
             put(zip, MANIFEST, Json.mapper().writeValueAsBytes(model.manifest()));
             put(zip, WEIGHTS, weights);

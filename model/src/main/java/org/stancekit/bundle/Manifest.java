@@ -117,7 +117,7 @@ public record Manifest(int formatVersion, LabelSchema schema, FeatureSettings fe
         boolean biases = decisionBias.size() == m.decisionBias.size() && decisionBias.entrySet().stream()
                 .allMatch(e -> java.util.Arrays.equals(e.getValue(), m.decisionBias.get(e.getKey())));
         return biases && formatVersion == m.formatVersion && seed == m.seed && schema.equals(m.schema)
-                && features.equals(m.features) && network.equals(m.network) && training.equals(m.training)
+                && Objects.equals(features, m.features) && Objects.equals(network, m.network) && training.equals(m.training)
                 && trainingData.equals(m.trainingData) && metrics.equals(m.metrics) && libraries.equals(m.libraries)
                 && createdAt.equals(m.createdAt) && kind.equals(m.kind) && Objects.equals(transformer, m.transformer)
                 && temperatures.equals(m.temperatures);

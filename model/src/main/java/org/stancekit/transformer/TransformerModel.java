@@ -41,17 +41,17 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
     private final TransformerFeaturizer featurizer;
     private final OrtEncoder encoder;
     private final HeadWeights heads;
-    private final Map<String, float[]> weights;
+    private final byte[] weightsFile;
     private final double[] temperatures;
     private final DecisionRule decisions;
 
     private TransformerModel(Manifest manifest, TransformerFeaturizer featurizer, OrtEncoder encoder, HeadWeights heads,
-                             Map<String, float[]> weights) {
+                             byte[] weightsFile) {
         this.manifest = manifest;
         this.featurizer = featurizer;
         this.encoder = encoder;
         this.heads = heads;
-        this.weights = weights;
+        this.weightsFile = weightsFile;
         List<String> names = DecisionRule.heads(manifest.schema());
         this.temperatures = new double[names.size()];
         for (int h = 0; h < names.size(); h++) {
@@ -61,15 +61,16 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
     }
 
     /**
-     * Assembles a model from fine-tuned weights.
+     * Assembles a model from its weights file.
      *
      * @param manifest its manifest (kind {@code transformer})
      * @param base the base encoder's pretrained weights, whose SHA-256 the manifest must name
-     * @param weights every fine-tuned tensor ({@link #tensorShapes}), as stored in the bundle
+     * @param weightsFile every fine-tuned tensor ({@link #tensorShapes}) as {@link WeightsFile} stores it
      * @param lexicon the party lexicon the model was trained with
      * @param threads ONNX Runtime's threads per forward pass
+     * @throws IOException when the weights file does not fit the manifest or the base encoder
      */
-    public static TransformerModel create(Manifest manifest, EncoderWeights base, Map<String, float[]> weights,
+    public static TransformerModel create(Manifest manifest, EncoderWeights base, byte[] weightsFile,
                                           PartyLexicon lexicon, int threads) throws IOException {
         TransformerSpec spec = manifest.transformer();
         if (!base.sha256().equals(spec.sha256())) {
@@ -77,6 +78,8 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
                     + ", but the model was fine-tuned from weights with SHA-256 " + spec.sha256()
                     + " (" + spec.coordinates() + "): its fine-tuned deltas only fit those weights");
         }
+        Map<String, float[]> weights = WeightsFile.read(weightsFile,
+                tensorShapes(base, spec.layers(), manifest.schema(), spec.markers()), base.tensors(), "weights.bin");
         int width = base.hidden();
         List<float[]> w = new java.util.ArrayList<>();
         List<float[]> b = new java.util.ArrayList<>();
@@ -95,7 +98,7 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
             TransformerFeaturizer featurizer = new TransformerFeaturizer(lexicon, manifest.schema().parties(),
                     new WordPieceTokenizer(BaseEncoder.named(spec.base()), spec.maxTokens()));
             return new TransformerModel(manifest, featurizer, encoder, new HeadWeights(w, b, width, spec.mentionPooling()),
-                    weights);
+                    weightsFile);
         } catch (OrtException e) {
             throw new IOException("ONNX Runtime cannot load the fine-tuned encoder: " + e.getMessage(), e);
         }
@@ -219,9 +222,19 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
         return manifest;
     }
 
-    /** The fine-tuned tensors, as the bundle stores them. */
-    public Map<String, float[]> weights() {
-        return weights;
+    /** The weights file this model was decoded from, as its bundle stores it. */
+    public byte[] weightsFile() {
+        return weightsFile.clone();
+    }
+
+    /**
+     * Encodes fine-tuned weights as a weights file ({@link WeightsFile}: deltas from the base).
+     *
+     * @param weights every tensor of {@link #tensorShapes}
+     */
+    public static byte[] weightsFile(Map<String, float[]> weights, EncoderWeights base, int layers, LabelSchema schema,
+                                     boolean markers) throws IOException {
+        return WeightsFile.write(weights, tensorShapes(base, layers, schema, markers), base.tensors());
     }
 
     /** The party lexicon. */
@@ -231,7 +244,7 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
 
     /** A copy with another manifest (calibration, decision biases, metrics), sharing the loaded engine. */
     public TransformerModel withManifest(Manifest other) {
-        return new TransformerModel(other, featurizer, encoder, heads, weights);
+        return new TransformerModel(other, featurizer, encoder, heads, weightsFile);
     }
 
     @Override

@@ -16,8 +16,9 @@ import java.util.Map;
  * fine-tuned matrix is stored as its difference from the pretrained matrix, quantised to 8 bits
  * with one scale per row ({@code max |delta| / 127}); vectors (biases, LayerNorm) and the heads,
  * which are small or new, are stored as 32-bit floats. Fine-tuning moves weights little, so the
- * rounding error of a delta is a small fraction of an already small change; the shipped model's
- * reported metrics are measured on the weights as read back from this file.
+ * rounding error of a delta is a small fraction of an already small change. A model is always
+ * used as decoded from its file ({@code TransformerModel} keeps the file and writes it verbatim),
+ * so every figure reported for a model is a figure of the weights its bundle holds.
  *
  * <p>Layout (big-endian): magic {@code SKTW}, version, tensor count, then per tensor its name,
  * encoding (0: floats, 1: 8-bit delta), shape and values. Reading is strict: every tensor must be
@@ -70,32 +71,6 @@ public final class WeightsFile {
             }
         }
         return bytes.toByteArray();
-    }
-
-    /** The values {@link #read} will return for {@code w}: what the model is after a write and read. */
-    public static float[] roundTrip(float[] w, float[] pretrained, long[] shape) {
-        if (pretrained == null || shape.length != 2) {
-            return w.clone();
-        }
-        int rows = (int) shape[0];
-        int cols = (int) shape[1];
-        float[] out = new float[w.length];
-        for (int r = 0; r < rows; r++) {
-            float scale = scale(w, pretrained, r, cols);
-            for (int c = 0; c < cols; c++) {
-                int i = r * cols + c;
-                out[i] = pretrained[i] + quantise(w[i] - pretrained[i], scale) * scale;
-            }
-        }
-        return out;
-    }
-
-    /** {@link #roundTrip} of every tensor: the weights exactly as a bundle will hold them. */
-    public static Map<String, float[]> roundTripAll(Map<String, float[]> weights, Map<String, long[]> shapes,
-                                                    Map<String, float[]> base) {
-        Map<String, float[]> out = new LinkedHashMap<>();
-        weights.forEach((name, w) -> out.put(name, roundTrip(w, base.get(name), shapes.get(name))));
-        return out;
     }
 
     /**

@@ -40,9 +40,12 @@ public final class LabelledCsvReader {
         this.schema = schema;
     }
 
-    /** Reads and validates a file. */
+    /** Reads and validates a file ({@code .gz} files are decompressed). */
     public Dataset read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = file.toString().endsWith(".gz")
+                ? new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(Files.newInputStream(file)),
+                        StandardCharsets.UTF_8.newDecoder())
+                : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new DatasetFormatException(List.of(file + ": no such file"));

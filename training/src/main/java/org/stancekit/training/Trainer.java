@@ -62,9 +62,14 @@ public final class Trainer {
         return (e.meanStanceMacroF1() + e.sentiment().macroF1()) / 2;
     }
 
-    /** Trains without auxiliary data; see {@link #train(Dataset, List, Map)}. */
+    /** Trains without auxiliary data; see {@link #train(Dataset, List, List, Map)}. */
     public TrainingResult train(Dataset data, Map<String, String> trainingFiles) {
-        return train(data, List.of(), trainingFiles);
+        return train(data, List.of(), List.of(), trainingFiles);
+    }
+
+    /** Trains without distilled data; see {@link #train(Dataset, List, List, Map)}. */
+    public TrainingResult train(Dataset data, List<AuxiliaryExample> auxiliary, Map<String, String> trainingFiles) {
+        return train(data, auxiliary, List.of(), trainingFiles);
     }
 
     /**
@@ -73,10 +78,13 @@ public final class Trainer {
      *
      * @param data labelled sentences with fixed splits
      * @param auxiliary sentences labelled for one head each; may be empty
+     * @param distilled sentences labelled by another model (distillation), every head; they only
+     *                  ever train, weighted by {@code distillationWeight}; may be empty
      * @param trainingFiles SHA-256 of every file the data came from, recorded in the manifest
      * @throws IllegalArgumentException when the train split is empty
      */
-    public TrainingResult train(Dataset data, List<AuxiliaryExample> auxiliary, Map<String, String> trainingFiles) {
+    public TrainingResult train(Dataset data, List<AuxiliaryExample> auxiliary, List<LabelledSentence> distilled,
+                                Map<String, String> trainingFiles) {
         LabelSchema schema = data.schema();
         List<LabelledSentence> train = data.split(Split.TRAIN);
         if (train.isEmpty()) {
@@ -86,9 +94,15 @@ public final class Trainer {
         Nd4j.getRandom().setSeed(seed);
         List<String> trainTexts = new ArrayList<>(train.stream().map(LabelledSentence::text).toList());
         auxiliary.forEach(a -> trainTexts.add(a.text()));
+        distilled.forEach(d -> trainTexts.add(d.text()));
         FeatureEncoder encoder = FeatureEncoder.fit(trainTexts, config.features(), lexicon);
         List<int[]> trainFeatures = trainTexts.stream().map(encoder::encode).toList();
-        int[][] trainLabels = labelIndices(schema, train, auxiliary);
+        int[][] trainLabels = labelIndices(schema, train, auxiliary, distilled);
+        double[] exampleWeight = new double[trainTexts.size()];
+        for (int i = 0; i < exampleWeight.length; i++) {
+            exampleWeight[i] = i < train.size() ? 1.0 : i < train.size() + auxiliary.size() ? config.auxiliaryWeight()
+                    : config.distillationWeight();
+        }
         ComputationGraph network = NetworkFactory.build(config.network(), encoder.vocabulary().size(), schema,
                 classWeights(schema, trainLabels), seed);
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, schema, config.features(), config.network(),
@@ -114,7 +128,7 @@ public final class Trainer {
             int steps = 0;
             for (int from = 0; from < order.length; from += config.batchSize()) {
                 int to = Math.min(order.length, from + config.batchSize());
-                network.fit(miniBatch(schema, order, from, to, trainFeatures, trainLabels, config.auxiliaryWeight()));
+                network.fit(miniBatch(schema, order, from, to, trainFeatures, trainLabels, exampleWeight));
                 lossSum += network.score();
                 steps++;
             }
@@ -158,13 +172,22 @@ public final class Trainer {
 
     /**
      * {@code [head][example]} label indices, one head per party, then sentiment: labelled rows
-     * first, then auxiliary examples, whose unknown heads hold {@link #UNKNOWN}.
+     * first, then auxiliary examples, whose unknown heads hold {@link #UNKNOWN}, then distilled rows.
      */
-    private static int[][] labelIndices(LabelSchema schema, List<LabelledSentence> rows, List<AuxiliaryExample> aux) {
+    private static int[][] labelIndices(LabelSchema schema, List<LabelledSentence> rows, List<AuxiliaryExample> aux,
+                                        List<LabelledSentence> distilled) {
         int parties = schema.parties().size();
-        int[][] labels = new int[parties + 1][rows.size() + aux.size()];
+        int[][] labels = new int[parties + 1][rows.size() + aux.size() + distilled.size()];
         for (int r = 0; r < rows.size(); r++) {
             Labels l = rows.get(r).labels();
+            for (int p = 0; p < parties; p++) {
+                labels[p][r] = schema.stanceIndex(l.stances().get(p));
+            }
+            labels[parties][r] = schema.sentimentIndex(l.sentiment());
+        }
+        for (int d = 0; d < distilled.size(); d++) {
+            int r = rows.size() + aux.size() + d;
+            Labels l = distilled.get(d).labels();
             for (int p = 0; p < parties; p++) {
                 labels[p][r] = schema.stanceIndex(l.stances().get(p));
             }
@@ -215,8 +238,9 @@ public final class Trainer {
         return weights;
     }
 
+    /** A mini-batch; an example's loss counts by its weight, and not at all on a head it does not label. */
     private static MultiDataSet miniBatch(LabelSchema schema, int[] order, int from, int to, List<int[]> features,
-                                          int[][] labels, double auxiliaryWeight) {
+                                          int[][] labels, double[] exampleWeight) {
         EncodedBatch batch = FeatureEncoder.batch(Arrays.copyOfRange(order, from, to), features);
         INDArray[] outputs = new INDArray[labels.length];
         INDArray[] masks = new INDArray[labels.length];
@@ -232,8 +256,8 @@ public final class Trainer {
                     masked = true;
                 } else {
                     oneHot.putScalar(i - from, label, 1.0);
-                    if (isAuxiliary(labels, order[i])) {
-                        mask.putScalar(i - from, 0, auxiliaryWeight);
+                    if (exampleWeight[order[i]] != 1.0) {
+                        mask.putScalar(i - from, 0, exampleWeight[order[i]]);
                         masked = true;
                     }
                 }
@@ -243,16 +267,6 @@ public final class Trainer {
         }
         return new MultiDataSet(new INDArray[] {batch.features()}, outputs, new INDArray[] {batch.mask()},
                 masked ? masks : null);
-    }
-
-    /** Auxiliary examples label exactly one head; labelled sentences label them all. */
-    private static boolean isAuxiliary(int[][] labels, int example) {
-        for (int[] head : labels) {
-            if (head[example] == UNKNOWN) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void shuffle(int[] a, Random random) {

@@ -27,13 +27,24 @@ import org.stancekit.network.NetworkSpec;
  * @param auxiliaryWeight weight of an auxiliary example's loss relative to a labelled sentence's
  *                        (auxiliary labels follow other definitions, so they count less)
  * @param tuneDecisionBias tune per-class decision biases on dev for macro-F1 after training
+ * @param distillationWeight weight of a distilled example's loss (labelled by another model,
+ *                           {@code train --distilled}) relative to a labelled sentence's
  */
 public record TrainingConfig(FeatureSettings features, NetworkSpec network, int epochs, int batchSize,
-                             int patience, double classWeightPower, double auxiliaryWeight, boolean tuneDecisionBias) {
+                             int patience, double classWeightPower, double auxiliaryWeight, boolean tuneDecisionBias,
+                             double distillationWeight) {
 
     /** The configuration of the shipped model. */
     public static final TrainingConfig DEFAULT = new TrainingConfig(FeatureSettings.DEFAULT, NetworkSpec.DEFAULT,
-            30, 32, 5, 0.5, 0.5, true);
+            30, 32, 5, 0.5, 0.5, true, 0.5);
+
+    /** A configuration with the default distillation weight. */
+    public TrainingConfig(FeatureSettings features, NetworkSpec network, int epochs, int batchSize, int patience,
+                          double classWeightPower, double auxiliaryWeight, boolean tuneDecisionBias) {
+        this(features, network, epochs, batchSize, patience, classWeightPower, auxiliaryWeight, tuneDecisionBias, 0.5);
+    }
+
+    private static final double DEFAULT_DISTILLATION_WEIGHT = 0.5;
 
     public TrainingConfig {
         if (epochs < 1 || epochs > 1000) {
@@ -50,6 +61,9 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
         }
         if (!(auxiliaryWeight >= 0 && auxiliaryWeight <= 1)) {
             throw new IllegalArgumentException("auxiliaryWeight must be in [0, 1], got " + auxiliaryWeight);
+        }
+        if (!(distillationWeight >= 0 && distillationWeight <= 1)) {
+            throw new IllegalArgumentException("distillationWeight must be in [0, 1], got " + distillationWeight);
         }
     }
 
@@ -75,6 +89,7 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
         m.put("classWeightPower", Double.toString(classWeightPower));
         m.put("auxiliaryWeight", Double.toString(auxiliaryWeight));
         m.put("tuneDecisionBias", Boolean.toString(tuneDecisionBias));
+        m.put("distillationWeight", Double.toString(distillationWeight));
         return m;
     }
 
@@ -118,7 +133,9 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
                         d.apply("network.dropout"), d.apply("network.learningRate"), d.apply("network.l2"),
                         text.apply("network.encoder")),
                 i.apply("epochs"), i.apply("batchSize"), i.apply("patience"), d.apply("classWeightPower"),
-                d.apply("auxiliaryWeight"), parseBoolean(m, "tuneDecisionBias"));
+                d.apply("auxiliaryWeight"), parseBoolean(m, "tuneDecisionBias"),
+                // Absent from manifests written before distillation existed.
+                m.containsKey("distillationWeight") ? d.apply("distillationWeight") : DEFAULT_DISTILLATION_WEIGHT);
     }
 
     private static boolean parseBoolean(Map<String, String> m, String key) {

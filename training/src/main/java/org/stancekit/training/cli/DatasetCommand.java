@@ -26,7 +26,11 @@ import org.stancekit.training.Dataset;
 import org.stancekit.training.DatasetChecker;
 import org.stancekit.training.DatasetReport;
 import org.stancekit.training.LabelledCsvReader;
+import org.stancekit.bundle.BundleReader;
+import org.stancekit.model.StanceModel;
 import org.stancekit.training.dataset.Adjudication;
+import org.stancekit.training.dataset.Distillation;
+import org.stancekit.training.dataset.UnlabelledPool;
 import org.stancekit.training.dataset.AnnotationBatches;
 import org.stancekit.training.dataset.DatasetAssembler;
 import org.stancekit.training.dataset.LabelFile;
@@ -42,7 +46,7 @@ import picocli.CommandLine.Option;
 /** {@code stancekit dataset}: tools for labelled datasets. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, subcommands = {DatasetCommand.Check.class, DatasetCommand.Sample.class, DatasetCommand.Reannotate.class,
             DatasetCommand.Batches.class,
-            DatasetCommand.Adjudicate.class, DatasetCommand.Assemble.class},
+            DatasetCommand.Adjudicate.class, DatasetCommand.Assemble.class, DatasetCommand.Distill.class},
         description = {"Build and check labelled datasets. The steps of an annotation round, in order:",
             "  sample      draw passages from the corpus by a sampling plan into a pool file (split per document)",
             "  reannotate  pool the labelled rows a guideline change can affect, to annotate again",
@@ -50,6 +54,7 @@ import picocli.CommandLine.Option;
             "  adjudicate  gather the rows two passes label differently into adjudication batches",
             "  assemble    merge annotation passes and adjudications into the labelled CSV",
             "  check       validate the result and print counts and agreement",
+            "  distill     label unlabelled corpus sentences with a model, as training data for another (the fast model)",
             "See 'stancekit dataset COMMAND --help' and datasets/README.md."})
 final class DatasetCommand {
 
@@ -206,6 +211,46 @@ final class DatasetCommand {
             }
             System.out.printf(Locale.ROOT, "%d new rows and %d re-annotated rows to adjudicate -> %s%n", fresh.size(),
                     again.size(), out);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code stancekit dataset distill}. */
+    @Command(name = "distill", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Label unlabelled sentences of the corpus with a model (by default the shipped transformer) and "
+                    + "write them as a labelled CSV (gzipped when the name ends in .gz) with split=train and "
+                    + "annotation=distilled: training data for the fast model (train --config fast --distilled FILE).",
+                "Sentences of the labelled set, and every sentence of its dev and test documents, are left out, so "
+                    + "that no dev or test document reaches training through another model's labels."})
+    static final class Distill implements Callable<Integer> {
+        @Option(names = "--model", paramLabel = "MODEL", defaultValue = "default",
+                description = "The labelling model: 'default', 'fast' or a bundle (default: ${DEFAULT-VALUE}).")
+        String model;
+        @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "../shared/corpus",
+                description = "Corpus folder (default: ${DEFAULT-VALUE}).")
+        Path corpus;
+        @Option(names = "--data", paramLabel = "FILE", defaultValue = "datasets/labelled/sentences.csv",
+                description = "The labelled set whose sentences and dev and test documents are left out (default: ${DEFAULT-VALUE}).")
+        Path data;
+        @Option(names = "--sentences", paramLabel = "N", defaultValue = "120000",
+                description = "Sentences to label at most (default: ${DEFAULT-VALUE}).")
+        int sentences;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "20261206",
+                description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Labelled CSV to write (.csv or .csv.gz).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Dataset dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
+            List<UnlabelledPool.Sentence> pool = new UnlabelledPool(dataset).sample(corpus, sentences, seed);
+            StanceModel<?, ?> labeller = new BundleReader().readOrDefault(model);
+            System.err.printf(Locale.ROOT, "Labelling %,d sentences with %s...%n", pool.size(), model);
+            long start = System.nanoTime();
+            Distillation.write(labeller, pool, out, done -> System.err.printf(Locale.ROOT, "\r%,d of %,d labelled (%.0f s)",
+                    done, pool.size(), (System.nanoTime() - start) / 1e9));
+            System.err.printf(Locale.ROOT, "%nWrote %s%n", out);
             return ExitCodes.OK;
         }
     }

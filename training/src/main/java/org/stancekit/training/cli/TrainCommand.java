@@ -86,6 +86,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "datasets/auxiliary/); used for training only, weighted by auxiliaryWeight. Repeatable.")
     List<Path> auxiliary = new ArrayList<>();
 
+    @Option(names = "--distilled", paramLabel = "FILE",
+            description = "Sentences labelled by another model ('stancekit dataset distill'), a labelled CSV (.csv or "
+                    + ".csv.gz): the fast model also learns from them, weighted by distillationWeight (training only).")
+    Path distilled;
+
     @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "1",
             description = "Train on this share (0 to 1) of the train split's documents, picked by --seed, for a "
                     + "learning curve; dev and test are untouched (default: all).")
@@ -153,8 +158,8 @@ final class TrainCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (model.transformer() != null) {
-            if (!aux.isEmpty() || folds > 0) {
-                throw new ParameterException(spec.commandLine(), "--aux and --cv train the fast model (model=fast)");
+            if (!aux.isEmpty() || folds > 0 || distilled != null) {
+                throw new ParameterException(spec.commandLine(), "--aux, --distilled and --cv train the fast model (--config fast)");
             }
             err.printf(Locale.ROOT, "Fine-tuning %s on %s: %d sentences (seed %d)%n", model.transformer().base(), data,
                     dataset.sentences().size(), seed);
@@ -171,8 +176,13 @@ final class TrainCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        err.printf(Locale.ROOT, "Training on %s: %d sentences, %d auxiliary examples (seed %d)%n", data,
-                dataset.sentences().size(), aux.size(), seed);
+        List<org.stancekit.domain.LabelledSentence> distilledRows = List.of();
+        if (distilled != null) {
+            distilledRows = new LabelledCsvReader(LabelSchema.DEFAULT).read(distilled).sentences();
+            files.put(distilled.getFileName().toString(), Sha256.of(distilled));
+        }
+        err.printf(Locale.ROOT, "Training on %s: %d sentences, %d auxiliary examples, %d distilled (seed %d)%n", data,
+                dataset.sentences().size(), aux.size(), distilledRows.size(), seed);
         Trainer trainer = new Trainer(cfg, seed, lex, report -> err.println(progressLine(report)));
         if (folds > 0) {
             CrossValidation.Result cv = new CrossValidation(trainer, seed).run(dataset, aux, folds, files);
@@ -182,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
             cv.mean().forEach((k, m) -> System.out.printf(Locale.ROOT, "%-34s %8.4f %8.4f%n", k, m, cv.std().get(k)));
             return ExitCodes.OK;
         }
-        TrainingResult result = trainer.train(dataset, aux, files);
+        TrainingResult result = trainer.train(dataset, aux, distilledRows, files);
         new BundleWriter().write(result.bundle(), out);
         err.printf(Locale.ROOT, "Kept epoch %d. Trained in %.1f s. Wrote %s%n", result.bestEpoch(),
                 (System.nanoTime() - start) / 1e9, out);

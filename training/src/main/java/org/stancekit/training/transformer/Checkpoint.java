@@ -35,14 +35,15 @@ import java.util.Optional;
  * @param params the current weights by name
  * @param first AdamW's first moments by name
  * @param second AdamW's second moments by name
- * @param best the best epoch's weights by name
+ * @param best the best epoch's weights file
  */
 public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch, List<FineTuner.Epoch> epochs,
                          Map<String, float[]> params, Map<String, float[]> first, Map<String, float[]> second,
-                         Map<String, float[]> best) {
+                         byte[] best) {
 
     private static final String STATE = "state.json";
     private static final String TENSORS = "tensors.bin";
+    private static final String BEST = "best-weights.bin";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Writes the checkpoint into {@code dir}, replacing the one there. */
@@ -50,8 +51,7 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
         Files.createDirectories(dir);
         Path tensors = dir.resolve("." + TENSORS + ".partial");
         try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tensors), 1 << 20))) {
-            for (var group : List.of(Map.entry("p:", params), Map.entry("m:", first), Map.entry("v:", second),
-                    Map.entry("b:", best))) {
+            for (var group : List.of(Map.entry("p:", params), Map.entry("m:", first), Map.entry("v:", second))) {
                 for (Map.Entry<String, float[]> e : group.getValue().entrySet()) {
                     out.writeUTF(group.getKey() + e.getKey());
                     out.writeInt(e.getValue().length);
@@ -61,6 +61,8 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
                 }
             }
         }
+        Path bestPartial = dir.resolve("." + BEST + ".partial");
+        Files.write(bestPartial, best);
         ObjectNode state = MAPPER.createObjectNode();
         state.put("fingerprint", fingerprint);
         state.put("epoch", epoch);
@@ -75,6 +77,7 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(statePartial.toFile(), state);
         // Tensors first, then the state that names them: a state file always describes complete tensors.
         Files.move(tensors, dir.resolve(TENSORS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(bestPartial, dir.resolve(BEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.move(statePartial, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -85,7 +88,7 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
      * @return empty when there is no checkpoint; an error when there is one of another run
      */
     public static Optional<Checkpoint> read(Path dir, String fingerprint, Map<String, Integer> sizes) throws IOException {
-        if (!Files.exists(dir.resolve(STATE)) || !Files.exists(dir.resolve(TENSORS))) {
+        if (!Files.exists(dir.resolve(STATE)) || !Files.exists(dir.resolve(TENSORS)) || !Files.exists(dir.resolve(BEST))) {
             return Optional.empty();
         }
         JsonNode state = MAPPER.readTree(dir.resolve(STATE).toFile());
@@ -99,7 +102,7 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
                     e.get("devSentiment").asDouble(), e.get("seconds").asDouble()));
         }
         Map<String, Map<String, float[]>> groups = new LinkedHashMap<>();
-        for (String g : List.of("p:", "m:", "v:", "b:")) {
+        for (String g : List.of("p:", "m:", "v:")) {
             groups.put(g, new LinkedHashMap<>());
         }
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(dir.resolve(TENSORS)), 1 << 20))) {
@@ -126,6 +129,6 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
         }
         return Optional.of(new Checkpoint(fingerprint, state.path("epoch").asInt(), state.path("step").asLong(),
                 state.path("bestEpoch").asInt(), epochs, groups.get("p:"), groups.get("m:"), groups.get("v:"),
-                groups.get("b:")));
+                Files.readAllBytes(dir.resolve(BEST))));
     }
 }

@@ -27,7 +27,6 @@ import org.stancekit.runtime.NativeThreads;
 import org.stancekit.text.PartyLexicon;
 import org.stancekit.transformer.BaseEncoder;
 import org.stancekit.transformer.EncoderWeights;
-import org.stancekit.transformer.WeightsFile;
 import org.stancekit.transformer.SentenceTokens;
 import org.stancekit.transformer.StanceGraph;
 import org.stancekit.transformer.TransformerFeaturizer;
@@ -63,21 +62,21 @@ public final class FineTuner {
     /**
      * A finished fine-tune.
      *
-     * @param weights the best epoch's weights, as a bundle stores them ({@link WeightsFile#roundTrip})
+     * @param weightsFile the best epoch's weights, as a bundle stores them ({@link TransformerModel#weightsFile})
      * @param architecture the network's shape
      * @param base the base encoder's weights (for the bundle's deltas and provenance)
      * @param epochs every epoch's figures
      * @param bestEpoch the epoch kept, from 1
      */
-    public record Result(Map<String, float[]> weights, TransformerNetwork.Architecture architecture,
+    public record Result(byte[] weightsFile, TransformerNetwork.Architecture architecture,
                          EncoderWeights base, List<Epoch> epochs, int bestEpoch) {
     }
 
     /** Evaluates weights on dev through the scoring engine (so dev figures are those of the shipped model). */
     @FunctionalInterface
     public interface DevEvaluation {
-        /** Dev figures of a network with these weights. */
-        Evaluation evaluate(Map<String, float[]> weights) throws IOException;
+        /** Dev figures of the model of a weights file. */
+        Evaluation evaluate(byte[] weightsFile) throws IOException;
     }
 
     private final FineTuneConfig config;
@@ -149,7 +148,7 @@ public final class FineTuner {
         int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
         long totalSteps = (long) stepsPerEpoch * config.epochs();
         List<Epoch> epochs = new ArrayList<>();
-        Map<String, float[]> best = null;
+        byte[] best = null;
         int bestEpoch = 0;
         int firstEpoch = 1;
         Optional<Checkpoint> resumed = checkpoints == null ? Optional.empty()
@@ -199,8 +198,8 @@ public final class FineTuner {
                     progress(epoch, b + 1, batches.size(), lossSum / seen, started, adam.step() - stepsAtStart,
                             totalSteps - stepsAtStart);
                 }
-                Map<String, float[]> current = WeightsFile.roundTripAll(network.weights(),
-                        TransformerModel.tensorShapes(weights, arch.layers(), schema, arch.markers()), weights.tensors());
+                byte[] current = TransformerModel.weightsFile(network.weights(), weights, arch.layers(), schema,
+                        arch.markers());
                 Evaluation devEval = devEvaluation.evaluate(current);
                 Epoch e = new Epoch(epoch, lossSum / seen, devEval.meanStanceMacroF1(),
                         devEval.sentiment().macroF1(), (System.nanoTime() - epochStart) / 1e9);

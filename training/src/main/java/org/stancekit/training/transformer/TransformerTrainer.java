@@ -90,7 +90,7 @@ public final class TransformerTrainer {
         String fingerprint = files + "|" + config.toMap() + "|" + seed;
         FineTuner.Result tuned = tuner.fineTune(train, weights, devEvaluation, checkpoints, fingerprint);
 
-        TransformerModel model = model(draft, weights, tuned.weights());
+        TransformerModel model = model(draft, weights, tuned.weightsFile());
         if (!dev.isEmpty()) {
             Map<String, Double> temperatures = temperatures(model, dev, schema);
             log.printf(java.util.Locale.ROOT, "Calibration: temperatures fitted on dev %s%n", temperatures);
@@ -114,8 +114,7 @@ public final class TransformerTrainer {
                 Versions.libraries(), Instant.now().toString(), Map.of(), Manifest.TRANSFORMER, spec, Map.of());
     }
 
-    private TransformerModel model(Manifest manifest, EncoderWeights weights, Map<String, float[]> tuned)
-            throws IOException {
+    private TransformerModel model(Manifest manifest, EncoderWeights weights, byte[] tuned) throws IOException {
         return TransformerModel.create(manifest, weights, tuned, lexicon, Runtime.getRuntime().availableProcessors());
     }
 
