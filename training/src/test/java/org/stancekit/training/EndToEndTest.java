@@ -24,7 +24,7 @@ import org.stancekit.text.SentenceSplitter;
 import org.stancekit.training.cli.TrainingCli;
 
 /** Train on a slice of the real dataset, score a seed article with the result, evaluate it. */
-class EndToEndTest {
+public class EndToEndTest {
 
     static final Path DATASET = Path.of("..", "datasets", "labelled", "sentences.csv");
     static final Path ARTICLES = Path.of("..", "datasets", "articles");
@@ -67,7 +67,7 @@ class EndToEndTest {
     }
 
     /** Copies the first rows of each split of the real dataset, keeping the header. */
-    static void writeSlice(Path target, int train, int dev, int test) throws Exception {
+    public static void writeSlice(Path target, int train, int dev, int test) throws Exception {
         List<String[]> rows = readCsv(DATASET);
         int split = -1;
         for (int i = 0; i < rows.get(0).length; i++) {

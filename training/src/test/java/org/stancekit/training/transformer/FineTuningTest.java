@@ -1,0 +1,117 @@
+package org.stancekit.training.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stancekit.bundle.BundleReader;
+import org.stancekit.bundle.BundleWriter;
+import org.stancekit.domain.LabelSchema;
+import org.stancekit.domain.LabelledSentence;
+import org.stancekit.domain.Split;
+import org.stancekit.evaluation.Evaluation;
+import org.stancekit.evaluation.Evaluator;
+import org.stancekit.model.StanceModel;
+import org.stancekit.text.PartyLexicon;
+import org.stancekit.training.Dataset;
+import org.stancekit.training.EndToEndTest;
+import org.stancekit.training.LabelledCsvReader;
+import org.stancekit.transformer.BaseEncoder;
+import org.stancekit.transformer.EncoderWeights;
+
+/**
+ * The transformer's training path on a tiny slice (two layers, a few dozen sentences, one or two
+ * epochs): a model that survives its bundle, reproduces the metrics it stored, is the same for the
+ * same seed, and continues from a checkpoint to the model an uninterrupted run makes.
+ */
+class FineTuningTest {
+
+    private static final FineTuneConfig TINY = FineTuneConfig.fromMap(Map.of("transformer.layers", "2",
+            "transformer.epochs", "1", "transformer.batchSize", "8"));
+    private static final PrintStream QUIET = new PrintStream(java.io.OutputStream.nullOutputStream());
+    private static Dataset slice;
+
+    @BeforeAll
+    static void slice(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("slice.csv");
+        EndToEndTest.writeSlice(file, 40, 16, 16);
+        slice = new LabelledCsvReader(LabelSchema.DEFAULT).read(file);
+    }
+
+    @Test
+    void aTinyModelSurvivesItsBundleAndReproducesItsMetrics(@TempDir Path dir) throws IOException {
+        TransformerTrainer.Result result = new TransformerTrainer(TINY, 7, PartyLexicon.loadDefault(), QUIET)
+                .train(slice, Map.of("slice.csv", "0".repeat(64)), null);
+        Path file = dir.resolve("tiny.zip");
+        new BundleWriter().write(result.model(), file);
+        StanceModel<?, ?> loaded = new BundleReader().read(file);
+        assertEquals(result.model().manifest(), loaded.manifest());
+        List<LabelledSentence> test = slice.split(Split.TEST);
+        Evaluation again = new Evaluator().evaluate(loaded, test);
+        assertEquals(result.test().metrics(), again.metrics(), "evaluating the bundle gives the metrics it stores");
+        assertEquals(result.test().metrics().get("stance.macro_f1"), loaded.manifest().metrics().get("stance.macro_f1"));
+        assertEquals(5, loaded.manifest().temperatures().size(), "one temperature per head, fitted on dev");
+        assertEquals(1, result.epochs().size());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameModel() throws IOException {
+        byte[] a = tune(7, null).weightsFile();
+        byte[] b = tune(7, null).weightsFile();
+        assertArrayEquals(a, b);
+    }
+
+    @Test
+    void anInterruptedRunContinuesFromItsCheckpointToTheSameModel(@TempDir Path dir) throws IOException {
+        FineTuneConfig two = FineTuneConfig.fromMap(Map.of("transformer.layers", "2", "transformer.epochs", "2",
+                "transformer.batchSize", "8", "transformer.patience", "2"));
+        FineTuner.Result whole = tune(two, 11, null, w -> evaluation(w));
+        Path checkpoints = dir.resolve("run.checkpoint");
+        int[] calls = {0};
+        // The first run dies after its first epoch's checkpoint, as a killed process would.
+        assertThrows(IllegalStateException.class, () -> tune(two, 11, checkpoints, w -> {
+            if (++calls[0] == 2) {
+                throw new IllegalStateException("killed");
+            }
+            return evaluation(w);
+        }));
+        assertTrue(Files.exists(checkpoints.resolve("state.json")), "a checkpoint after the first epoch");
+        FineTuner.Result resumed = tune(two, 11, checkpoints, w -> evaluation(w));
+        assertEquals(whole.epochs().size(), resumed.epochs().size());
+        assertArrayEquals(whole.weightsFile(), resumed.weightsFile(), "the resumed run ends with the same model");
+        IOException other = assertThrows(IOException.class, () -> tune(two, 12, checkpoints, w -> evaluation(w)));
+        assertTrue(other.getMessage().contains("a checkpoint of another run"), other.getMessage());
+    }
+
+    private static FineTuner.Result tune(long seed, Path checkpoints) throws IOException {
+        return tune(TINY, seed, checkpoints, w -> evaluation(w));
+    }
+
+    private static FineTuner.Result tune(FineTuneConfig config, long seed, Path checkpoints,
+                                         FineTuner.DevEvaluation dev) throws IOException {
+        EncoderWeights base = EncoderWeights.read(BaseEncoder.MINILM);
+        return new FineTuner(config, seed, LabelSchema.DEFAULT, PartyLexicon.loadDefault(), QUIET)
+                .fineTune(slice.split(Split.TRAIN), base, dev, checkpoints, "slice|" + config.toMap() + "|" + seed);
+    }
+
+    /** A dev evaluation that depends on the weights only through their bytes, cheap enough for the test. */
+    private static Evaluation evaluation(byte[] weightsFile) {
+        LabelSchema schema = LabelSchema.DEFAULT;
+        List<LabelledSentence> dev = slice.split(Split.DEV);
+        int h = java.util.Arrays.hashCode(weightsFile);
+        return new Evaluator().evaluate(schema, dev.stream().map(LabelledSentence::labels).toList(),
+                dev.stream().map(s -> Math.floorMod(h + s.text().length(), 3) == 0 ? s.labels()
+                        : dev.get(0).labels()).toList());
+    }
+
+}
