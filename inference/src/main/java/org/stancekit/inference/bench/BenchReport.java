@@ -11,6 +11,7 @@ import java.util.Map;
  * The figures of one benchmark: sentences per second of each stage (the median of the runs, and
  * every run), the heap, the set-up, and whether the targets are met.
  *
+ * @param kind the model's kind, {@code fast} or {@code transformer} (the targets differ)
  * @param sentences sentences in the corpus
  * @param articles articles in the corpus
  * @param corpusBytes size of the corpus files
@@ -28,12 +29,14 @@ import java.util.Map;
  * @param peakHeapAfterGcBytes the most heap left after a collection during them
  * @param maxHeapBytes the JVM's heap limit
  */
-public record BenchReport(long sentences, long articles, long corpusBytes, int cores, int workers, int batchSize,
+public record BenchReport(String kind, long sentences, long articles, long corpusBytes, int cores, int workers, int batchSize,
                           int batchCells, int windowSentences, int helperNice, List<Double> splitTokenize, List<Double> network, List<Double> endToEnd,
                           long peakHeapBytes, long peakHeapAfterGcBytes, long maxHeapBytes) {
 
-    /** Target: end-to-end sentences per second at least. */
+    /** Target: end-to-end sentences per second at least, fast model. */
     public static final double TARGET_END_TO_END = 20_000;
+    /** Target: end-to-end sentences per second at least, transformer model. */
+    public static final double TARGET_END_TO_END_TRANSFORMER = 150;
     /** Target: end-to-end at least this share of the network alone. */
     public static final double TARGET_SHARE_OF_NETWORK = 0.8;
     /** Target: peak heap below this many MB. */
@@ -65,11 +68,15 @@ public record BenchReport(long sentences, long articles, long corpusBytes, int c
         return peakHeapBytes >> 20;
     }
 
-    /** Each target: description to met. */
+    /** Each target: description to met. The share of the network is the fast model's target only. */
     public Map<String, Boolean> targets() {
         Map<String, Boolean> t = new LinkedHashMap<>();
-        t.put(String.format(Locale.ROOT, "end_to_end >= %,.0f sentences/s", TARGET_END_TO_END), median(endToEnd) >= TARGET_END_TO_END);
-        t.put(String.format(Locale.ROOT, "end_to_end >= %.1f x network", TARGET_SHARE_OF_NETWORK), shareOfNetwork() >= TARGET_SHARE_OF_NETWORK);
+        double speed = "transformer".equals(kind) ? TARGET_END_TO_END_TRANSFORMER : TARGET_END_TO_END;
+        t.put(String.format(Locale.ROOT, "end_to_end >= %,.0f sentences/s", speed), median(endToEnd) >= speed);
+        if (!"transformer".equals(kind)) {
+            t.put(String.format(Locale.ROOT, "end_to_end >= %.1f x network", TARGET_SHARE_OF_NETWORK),
+                    shareOfNetwork() >= TARGET_SHARE_OF_NETWORK);
+        }
         t.put(String.format(Locale.ROOT, "peak heap < %,d MB", TARGET_PEAK_HEAP_MB), peakHeapMb() < TARGET_PEAK_HEAP_MB);
         return t;
     }
@@ -96,6 +103,7 @@ public record BenchReport(long sentences, long articles, long corpusBytes, int c
         runs.put("end_to_end", rounded(endToEnd));
         j.put("runs", runs);
         Map<String, Object> setup = new LinkedHashMap<>();
+        setup.put("model", kind);
         setup.put("sentences", sentences);
         setup.put("articles", articles);
         setup.put("corpus_bytes", corpusBytes);
@@ -130,10 +138,10 @@ public record BenchReport(long sentences, long articles, long corpusBytes, int c
     /** The report as the table {@code stancekit bench} prints. */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "StanceKit benchmark: %,d sentences in %,d articles (%.1f MB of text); %d cores, "
-                        + "%d encoder thread%s (helper threads at nice +%d), batches of up to %,d sentences and %,d feature slots, "
-                        + "windows of %,d; median of %d run%s%n",
-                sentences, articles, corpusBytes / 1e6, cores, workers, workers == 1 ? "" : "s", helperNice,
+        sb.append(String.format(Locale.ROOT, "StanceKit benchmark, %s model: %,d sentences in %,d articles (%.1f MB of text); "
+                        + "%d cores, %d encoder thread%s (helper threads at nice +%d), batches of up to %,d sentences and "
+                        + "%,d cells, windows of %,d; median of %d run%s%n",
+                kind, sentences, articles, corpusBytes / 1e6, cores, workers, workers == 1 ? "" : "s", helperNice,
                 batchSize, batchCells, windowSentences, endToEnd.size(), endToEnd.size() == 1 ? "" : "s"));
         sb.append(String.format(Locale.ROOT, "%n%-16s %14s   %s%n", "stage", "sentences/s", "runs"));
         row(sb, "split_tokenize", splitTokenize);

@@ -49,6 +49,8 @@ public final class Benchmark {
     static final int WARM_UP_PASSES = 4;
     /** Sentences of the warm-up corpus at most. */
     static final long WARM_UP = 100_000;
+    /** Sentences of the transformer's warm-up corpus at most. */
+    static final long TRANSFORMER_WARM_UP = 1_000;
 
     private final StanceModel<?, ?> bundle;
     private final PipelineOptions pipeline;
@@ -71,10 +73,13 @@ public final class Benchmark {
     public BenchReport run(BenchCorpus corpus, long sentences, Path work, Consumer<String> log) throws IOException {
         log.accept("Writing the corpus...");
         BenchCorpus.Written written = corpus.write(work.resolve("corpus"), sentences);
-        BenchCorpus.Written warm = corpus.write(work.resolve("warm-up"), Math.min(sentences, WARM_UP));
+        BenchCorpus.Written warm = corpus.write(work.resolve("warm-up"),
+                Math.min(sentences, transformer() ? TRANSFORMER_WARM_UP : WARM_UP));
         Scorer scorer = new Scorer(bundle, pipeline);
-        for (int pass = 1; pass <= WARM_UP_PASSES; pass++) {
-            log.accept("Warming up (" + pass + " of " + WARM_UP_PASSES + ")...");
+        // The transformer's forward passes are most of its cost and warm up in one short pass.
+        int passes = transformer() ? 1 : WARM_UP_PASSES;
+        for (int pass = 1; pass <= passes; pass++) {
+            log.accept("Warming up (" + pass + " of " + passes + ")...");
             splitTokenize(scorer, warm.folder());
             network(warm.folder(), warm.sentences());
             endToEnd(scorer, warm.folder(), work.resolve("out"), null);
@@ -91,10 +96,14 @@ public final class Benchmark {
             log.accept("Run " + r + " of " + runs + ": end_to_end...");
             e2e.add(endToEnd(scorer, written.folder(), work.resolve("out"), heap));
         }
-        return new BenchReport(written.sentences(), written.articles(), written.bytes(),
+        return new BenchReport(bundle.manifest().kind(), written.sentences(), written.articles(), written.bytes(),
                 Runtime.getRuntime().availableProcessors(), pipeline.workers(), pipeline.batchSize(),
                 pipeline.batchCells(), pipeline.windowSentences(), HelperPriority.nativeAvailable() ? pipeline.helperNice() : 0,
                 split, net, e2e, heap[0], heap[1], Runtime.getRuntime().maxMemory());
+    }
+
+    private boolean transformer() {
+        return bundle.manifest().describesTransformer();
     }
 
     private double splitTokenize(Scorer scorer, Path folder) throws IOException {

@@ -32,17 +32,18 @@ import picocli.CommandLine.Option;
             "Exit codes: 0 done (1 with --check when a target is missed), 2 usage error, 3 unreadable model or datasets."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--sentences", paramLabel = "N", defaultValue = "200000",
-            description = "Corpus size in sentences (default: ${DEFAULT-VALUE}).")
-    long sentences;
+    @Option(names = "--sentences", paramLabel = "N",
+            description = "Corpus size in sentences (default: 200,000 for the fast model, 4,000 for the transformer).")
+    Long sentences;
 
     @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the figures as JSON to this file.")
     Path out;
 
     // Five, not three: on a shared two-core machine single runs of a stage vary by a fifth.
-    @Option(names = "--runs", paramLabel = "R", defaultValue = "5",
-            description = "Measure each stage R times and report the median (default: ${DEFAULT-VALUE}).")
-    int runs;
+    @Option(names = "--runs", paramLabel = "R",
+            description = "Measure each stage R times and report the median (default: 5 for the fast model, 3 for the "
+                    + "transformer).")
+    Integer runs;
 
     @Option(names = "--datasets", paramLabel = "DIR", defaultValue = "datasets",
             description = "The datasets folder the corpus is built from (default: ${DEFAULT-VALUE}).")
@@ -59,11 +60,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (sentences < 1 || runs < 1) {
+        if ((sentences != null && sentences < 1) || (runs != null && runs < 1)) {
             System.err.println("stancekit bench: --sentences and --runs must be positive");
             return ExitCodes.USAGE;
         }
         StanceModel<?, ?> bundle = engine.bundle();
+        boolean transformer = bundle.manifest().describesTransformer();
+        long corpusSentences = sentences != null ? sentences : transformer ? 4_000 : 200_000;
+        int measuredRuns = runs != null ? runs : transformer ? 3 : 5;
         PipelineOptions pipeline;
         try {
             pipeline = engine.pipeline(bundle);
@@ -75,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("stancekit-bench-");
         BenchReport report;
         try {
-            report = new Benchmark(bundle, pipeline, runs).run(corpus, sentences, work, System.err::println);
+            report = new Benchmark(bundle, pipeline, measuredRuns).run(corpus, corpusSentences, work, System.err::println);
         } finally {
             deleteQuietly(work);
         }
