@@ -18,7 +18,8 @@ final class ReportView {
 
     /** What the headline figures mean, under the headline table. */
     static final String HEADLINE_NOTE = "The stance mean is the mean over parties of each party's stance macro-F1 "
-            + "(and accuracy). Intervals are 95% percentile bootstrap intervals over sentences.";
+            + "(and accuracy). Reference F1 is the F1 of finding the party at all (any stance but NONE). "
+            + "Intervals are 95% percentile bootstrap intervals over sentences.";
 
     /** Why the baselines are comparable, under the baselines table. */
     static final String BASELINE_NOTE = "Baselines are evaluated on the same sentences with the same code.";
@@ -49,6 +50,10 @@ final class ReportView {
 
         String accuracyKey() {
             return base + ".accuracy";
+        }
+
+        String referenceKey() {
+            return base + ".reference_f1";
         }
     }
 
@@ -168,10 +173,11 @@ final class ReportView {
         Contender model = model();
         List<List<String>> rows = figures().stream()
                 .map(f -> List.of(f.label(), Formats.score(value(model, f.macroF1Key())),
-                        Formats.interval(interval(model, f.macroF1Key())), Formats.score(value(model, f.accuracyKey()))))
+                        Formats.interval(interval(model, f.macroF1Key())), Formats.score(value(model, f.accuracyKey())),
+                        Formats.score(value(model, f.referenceKey()))))
                 .toList();
-        return new Table(List.of("Figure", "Macro-F1", "95% CI", "Accuracy"),
-                List.of(Kind.TEXT, Kind.NUMBER, Kind.NUMBER, Kind.NUMBER), rows);
+        return new Table(List.of("Figure", "Macro-F1", "95% CI", "Accuracy", "Reference F1"),
+                List.of(Kind.TEXT, Kind.NUMBER, Kind.NUMBER, Kind.NUMBER, Kind.NUMBER), rows);
     }
 
     /** The model and each baseline by mean stance and sentiment macro-F1. */

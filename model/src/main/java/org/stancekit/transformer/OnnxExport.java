@@ -79,14 +79,15 @@ public final class OnnxExport {
             if (!used.contains(t.getName())) {
                 continue;
             }
-            float[] w = weights.get(byOnnxName.get(t.getName()));
+            String name = byOnnxName.get(t.getName());
+            float[] w = name == null ? null : weights.get(name);
             if (w == null) {
                 out.addInitializer(t);
                 continue;
             }
-            if (w.length != base.get(byOnnxName.get(t.getName())).length) {
-                throw new IllegalArgumentException("weight " + byOnnxName.get(t.getName()) + " has " + w.length
-                        + " values, the base encoder's has " + base.get(byOnnxName.get(t.getName())).length);
+            if (w.length != base.get(name).length) {
+                throw new IllegalArgumentException("weight " + name + " has " + w.length
+                        + " values, the base encoder's has " + base.get(name).length);
             }
             ByteBuffer bytes = ByteBuffer.allocate(w.length * 4).order(ByteOrder.LITTLE_ENDIAN);
             bytes.asFloatBuffer().put(w);

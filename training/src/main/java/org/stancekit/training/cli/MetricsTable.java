@@ -27,14 +27,16 @@ final class MetricsTable {
     private static String render(Evaluation e, String split, Map<String, Interval> ci, Map<String, Evaluation> baselines) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%n%d sentences (%s split)%n", e.size(), split));
-        sb.append(String.format(Locale.ROOT, "%-18s %9s %9s  %s%n", "head", "accuracy", "macro-F1", ci.isEmpty() ? "" : "95% CI"));
+        sb.append(String.format(Locale.ROOT, "%-18s %9s %9s %12s  %s%n", "head", "accuracy", "macro-F1", "reference F1",
+                ci.isEmpty() ? "" : "95% CI"));
         for (int p = 0; p < e.stances().size(); p++) {
             String party = LabelSchema.column(e.schema().parties().get(p));
-            row(sb, "stance " + party, e.stances().get(p), ci.get("stance.parties." + party + ".macro_f1"));
+            row(sb, "stance " + party, e.stances().get(p), String.format(Locale.ROOT, "%.4f", e.referenceF1(p)),
+                    ci.get("stance.parties." + party + ".macro_f1"));
         }
-        sb.append(String.format(Locale.ROOT, "%-18s %9s %9.4f  %s%n", "stance (mean)", "", e.meanStanceMacroF1(),
+        sb.append(String.format(Locale.ROOT, "%-18s %9s %9.4f %12s  %s%n", "stance (mean)", "", e.meanStanceMacroF1(), "",
                 interval(ci.get("stance.macro_f1"))));
-        row(sb, "sentiment", e.sentiment(), ci.get("sentiment.macro_f1"));
+        row(sb, "sentiment", e.sentiment(), "", ci.get("sentiment.macro_f1"));
         if (!baselines.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%n%-18s %14s %14s%n", "model", "stance macro-F1", "sentiment macro-F1"));
             sb.append(String.format(Locale.ROOT, "%-18s %14.4f %14.4f%n", "stancekit", e.meanStanceMacroF1(), e.sentiment().macroF1()));
@@ -60,8 +62,9 @@ final class MetricsTable {
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, String name, ConfusionMatrix m, Interval ci) {
-        sb.append(String.format(Locale.ROOT, "%-18s %9.4f %9.4f  %s%n", name, m.accuracy(), m.macroF1(), interval(ci)));
+    private static void row(StringBuilder sb, String name, ConfusionMatrix m, String reference, Interval ci) {
+        sb.append(String.format(Locale.ROOT, "%-18s %9.4f %9.4f %12s  %s%n", name, m.accuracy(), m.macroF1(), reference,
+                interval(ci)));
     }
 
     private static String interval(Interval ci) {

@@ -21,7 +21,7 @@ import org.stancekit.training.Dataset;
  * Unlabelled sentences of the licensed corpus for distillation: every sentence of the corpus
  * files that is not labelled already and does not come from a document of the labelled set's dev
  * or test split (so that the fast model never learns a dev or test document, even through
- * another model's labels). Sentences are split with StanceKit's splitter, kept at 25 to 400
+ * another model's labels). Sentences are split with StanceKit's splitter, kept at 15 to 600
  * characters, de-duplicated, and sampled with a seed.
  */
 public final class UnlabelledPool {
@@ -38,8 +38,9 @@ public final class UnlabelledPool {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int MIN_CHARS = 25;
-    private static final int MAX_CHARS = 400;
+    /** Shorter sentences are mostly interjections ("Thank you.", "Q Yes?"), which teach nothing. */
+    private static final int MIN_CHARS = 15;
+    private static final int MAX_CHARS = 600;
 
     private final Set<String> heldOut = new HashSet<>();
     private final Set<String> labelled = new HashSet<>();
@@ -57,8 +58,8 @@ public final class UnlabelledPool {
 
     /**
      * Up to {@code limit} sentences of the corpus in {@code dir}, sampled with {@code seed}.
-     * Reads the 2022–2025 document files, Zelenskyy's addresses and NewsMTSC's training sentences
-     * (the 2014 news are labelled in full already).
+     * Reads the 2022–2025 document files, Zelenskyy's addresses, NewsMTSC's training sentences and
+     * the NYT editorial sentences (the 2014 news are labelled in full already).
      */
     public List<Sentence> sample(Path dir, int limit, long seed) throws IOException {
         List<Sentence> all = new ArrayList<>();
@@ -82,6 +83,7 @@ public final class UnlabelledPool {
         }
         readZelensky(dir.resolve("zelensky-addresses-2022.jsonl"), all, seen);
         readNewsMtsc(dir.resolve("newsmtsc-train.jsonl"), all, seen);
+        readNytEditorial(dir.resolve("nyt-editorial-snippets.tsv"), all, seen);
         Collections.shuffle(all, new Random(seed));
         return all.subList(0, Math.min(limit, all.size()));
     }
@@ -111,6 +113,20 @@ public final class UnlabelledPool {
                 if (!heldOut.contains(doc)) {
                     add(out, seen, "zelensky-2022", doc, position, n.path("text").asText());
                 }
+            }
+        }
+    }
+
+    /** The NYT editorial sentences: {@code id<TAB>rating<TAB>text}; none is in the labelled set's splits. */
+    private void readNytEditorial(Path file, List<Sentence> out, Set<String> seen) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", 3);
+            if (f.length == 3) {
+                String doc = f[0].contains("_") ? f[0].substring(0, f[0].indexOf('_')) : f[0];
+                add(out, seen, "nyt-editorial", doc, 0, f[2]);
             }
         }
     }

@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Runs the network over any number of sentences: they are grouped by padded length
+ * Runs the SameDiff network (the training graph) over any number of sentences, for the tests that
+ * hold the scoring engine to it: they are grouped by padded length
  * ({@link TransformerNetwork#paddedLength}), each group cut into batches of at most
  * {@code batchSize}, and the logits put back in input order. Grouping by length means dynamic
  * padding wastes almost nothing, and a sentence's arithmetic is the same in every batch.
  */
-public final class LengthBatches {
+final class LengthBatches {
 
     private LengthBatches() {
     }
@@ -19,7 +20,7 @@ public final class LengthBatches {
     /**
      * @return per sentence (input order), per head, the logits
      */
-    public static float[][][] logits(TransformerNetwork network, List<SentenceTokens> sentences, int batchSize) {
+    static float[][][] logits(TransformerNetwork network, List<SentenceTokens> sentences, int batchSize) {
         Map<Integer, List<Integer>> byLength = new TreeMap<>();
         for (int i = 0; i < sentences.size(); i++) {
             byLength.computeIfAbsent(TransformerNetwork.paddedLength(sentences.get(i).length()), k -> new ArrayList<>()).add(i);
