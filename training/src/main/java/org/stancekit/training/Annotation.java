@@ -1,7 +1,6 @@
 package org.stancekit.training;
 
 import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,7 +29,7 @@ public final class Annotation {
         List<String> problems = new ArrayList<>();
         Map<String, Labels> labels = new LinkedHashMap<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVReader csv = new CSVReaderBuilder(in).build()) {
+             CSVReader csv = CsvFiles.reader(in)) {
             String[] header = csv.readNext();
             List<String> expected = new ArrayList<>(List.of("id"));
             schema.parties().forEach(p -> expected.add(LabelSchema.column(p)));

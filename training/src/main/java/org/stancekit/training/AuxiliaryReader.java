@@ -1,7 +1,6 @@
 package org.stancekit.training;
 
 import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.Reader;
@@ -32,7 +31,7 @@ public final class AuxiliaryReader {
         List<String> problems = new ArrayList<>();
         List<AuxiliaryExample> out = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVReader csv = new CSVReaderBuilder(in).build()) {
+             CSVReader csv = CsvFiles.reader(in)) {
             String[] header = csv.readNext();
             List<String> columns = header == null ? List.of()
                     : List.of(header).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();

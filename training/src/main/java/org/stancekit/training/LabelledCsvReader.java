@@ -1,7 +1,6 @@
 package org.stancekit.training;
 
 import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.Reader;
@@ -58,7 +57,7 @@ public final class LabelledCsvReader {
     public Dataset read(Reader in, String origin) throws IOException {
         List<String> problems = new ArrayList<>();
         List<LabelledSentence> rows = new ArrayList<>();
-        try (CSVReader csv = new CSVReaderBuilder(in).build()) {
+        try (CSVReader csv = CsvFiles.reader(in)) {
             String[] header = csv.readNext();
             if (header == null) {
                 throw new DatasetFormatException(List.of(origin + ":1: empty file, expected a header row"));

@@ -38,6 +38,16 @@ class LabelledCsvReaderTest {
     }
 
     @Test
+    void aBackslashIsText() throws IOException {
+        // RFC 4180: a backslash escapes nothing (a text ending in one once swallowed the next field).
+        Dataset d = read(HEADER + "a1,seed,d,0,Our history. \\,NONE,NONE,NONE,NONE,NEGATIVE,train\n"
+                + "a2,seed,d,1,\"A path, C:\\news\\\",NONE,NONE,NONE,NONE,NEUTRAL,train\n");
+        assertEquals("Our history. \\", d.sentences().get(0).text());
+        assertEquals(Split.TRAIN, d.sentences().get(0).split());
+        assertEquals("A path, C:\\news\\", d.sentences().get(1).text());
+    }
+
+    @Test
     void aMissingColumnIsNamedOnLineOne() {
         List<String> p = problems("id,source,doc_id,position,text,us,ukraine,russia,sentiment,split\n");
         assertEquals(1, p.size());

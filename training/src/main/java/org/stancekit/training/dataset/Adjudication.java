@@ -1,7 +1,6 @@
 package org.stancekit.training.dataset;
 
 import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 import com.opencsv.CSVWriter;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.stancekit.training.CsvFiles;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
 import org.stancekit.training.DatasetFormatException;
@@ -119,7 +119,7 @@ public final class Adjudication {
         List<String> expected = new ArrayList<>(List.of(LabelFile.header(schema)));
         expected.add("note");
         for (Path f : files) {
-            try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8); CSVReader csv = new CSVReaderBuilder(in).build()) {
+            try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8); CSVReader csv = CsvFiles.reader(in)) {
                 String[] header = csv.readNext();
                 if (header == null || !List.of(header).equals(expected)) {
                     throw new DatasetFormatException(List.of(f + ":1: expected header " + String.join(",", expected)));
@@ -146,7 +146,7 @@ public final class Adjudication {
             return out;
         }
         int width = schema.parties().size() + 1;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReaderBuilder(in).build()) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = CsvFiles.reader(in)) {
             String[] header = csv.readNext();
             String[] row;
             while ((row = csv.readNext()) != null) {

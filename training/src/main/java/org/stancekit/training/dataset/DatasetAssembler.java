@@ -1,7 +1,6 @@
 package org.stancekit.training.dataset;
 
 import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 import com.opencsv.CSVWriter;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.stancekit.training.CsvFiles;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
 import org.stancekit.domain.Split;
@@ -204,7 +204,7 @@ public final class DatasetAssembler {
     }
 
     private static String[] readCsv(Path file, List<String[]> rows) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReaderBuilder(in).build()) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = CsvFiles.reader(in)) {
             String[] header = csv.readNext();
             if (header == null) {
                 throw new DatasetFormatException(List.of(file + ":1: empty file, expected a header row"));

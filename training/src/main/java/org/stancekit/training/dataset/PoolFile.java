@@ -1,7 +1,6 @@
 package org.stancekit.training.dataset;
 
 import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 import com.opencsv.CSVWriter;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.stancekit.training.CsvFiles;
 import org.stancekit.domain.Split;
 import org.stancekit.training.DatasetFormatException;
 
@@ -45,7 +45,7 @@ public final class PoolFile {
     public static List<PoolRow> read(Path file) throws IOException {
         List<PoolRow> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVReader csv = new CSVReaderBuilder(in).build()) {
+             CSVReader csv = CsvFiles.reader(in)) {
             String[] header = csv.readNext();
             if (header == null || !List.of(header).equals(HEADER)) {
                 throw new DatasetFormatException(List.of(file + ":1: expected header " + String.join(",", HEADER)));
