@@ -198,14 +198,14 @@ class ReportWriterTest {
         assertTrue(md.startsWith("# StanceKit evaluation report\n"));
         assertTrue(md.contains("- **Model:** models/\\<new\\&improved>.zip\n"), md);
         assertTrue(md.contains("- **Sentences:** 8\n"));
-        assertTrue(md.contains("| Figure | Macro-F1 | 95% CI | Accuracy |\n| --- | ---: | ---: | ---: |\n"));
+        assertTrue(md.contains("| Figure | Macro-F1 | 95% CI | Accuracy | Reference F1 |\n| --- | ---: | ---: | ---: | ---: |\n"));
         assertTrue(md.contains("| Stance, mean over parties | " + Formats.score(evaluation.meanStanceMacroF1()) + " | "
                 + Formats.interval(report.intervals().get("stance.macro_f1")) + " | "
-                + Formats.score(evaluation.metrics().get("stance.accuracy")) + " |\n"));
+                + Formats.score(evaluation.metrics().get("stance.accuracy")) + " | n/a |\n"));
         ConfusionMatrix us = evaluation.stances().get(0);
         assertTrue(md.contains("| Stance toward US | " + Formats.score(us.macroF1()) + " | "
                 + Formats.interval(report.intervals().get("stance.parties.us.macro_f1")) + " | "
-                + Formats.score(us.accuracy()) + " |\n"));
+                + Formats.score(us.accuracy()) + " | " + Formats.score(evaluation.referenceF1(0)) + " |\n"), md);
         assertTrue(md.contains("| Sentiment | " + Formats.score(evaluation.sentiment().macroF1())));
 
         assertTrue(md.contains("## Model vs baselines"));

@@ -33,7 +33,7 @@ public class EndToEndTest {
     void trainScoreEvaluate(@TempDir Path dir) throws Exception {
         Path slice = dir.resolve("slice.csv");
         writeSlice(slice, 40, 12, 12);
-        Path config = Files.writeString(dir.resolve("small.properties"), "epochs=4\nnetwork.hiddenSize=16\nfeatures.minCount=1\n");
+        Path config = Files.writeString(dir.resolve("small.properties"), "model=fast\nepochs=4\nnetwork.hiddenSize=16\nfeatures.minCount=1\n");
         Path bundle = dir.resolve("model.zip");
 
         assertEquals(0, TrainingCli.run("train", "--data", slice.toString(), "--config", config.toString(),

@@ -76,20 +76,28 @@ class ScoreCommandTest {
         assertEquals(List.of("input", "article_id", "reason"), List.of(read(out.resolve("errors.csv")).get(0)));
     }
 
+    /**
+     * Both shipped models: the batch pipeline writes each sentence's own prediction (the fast
+     * model's with its decision biases, the transformer's with its calibrated probabilities).
+     */
     @Test
-    void theBatchPipelineGivesExactlyTheBundlesPredictionsDecisionBiasesIncluded(@TempDir Path out) throws Exception {
-        assertEquals(ExitCodes.OK, InferenceCli.run("score", ARTICLES.toString(), "--out", out.toString()));
-        List<String[]> rows = read(out.resolve("sentences.csv"));
-        org.stancekit.model.StanceModel<?, ?> bundle = new org.stancekit.bundle.BundleReader().readDefault();
-        assertTrue(!bundle.manifest().decisionBias().isEmpty(), "the shipped model carries decision biases");
-        List<String> texts = rows.subList(1, rows.size()).stream().map(r -> r[2]).toList();
-        List<org.stancekit.domain.Prediction> expected = bundle.predict(texts);
-        for (int i = 0; i < texts.size(); i++) {
-            String[] row = rows.get(i + 1);
-            org.stancekit.domain.Prediction p = expected.get(i);
-            assertEquals(p.stances().get(0).best(), row[3], "us_stance of " + texts.get(i));
-            assertEquals(p.stances().get(0).probability("FAVOR"), Double.parseDouble(row[4]), 0.00051);
-            assertEquals(p.sentiment().best(), row[23], "sentiment of " + texts.get(i));
+    void theBatchPipelineGivesExactlyEachShippedModelsPredictions(@TempDir Path out) throws Exception {
+        for (String name : List.of("default", "fast")) {
+            Path dir = out.resolve(name);
+            assertEquals(ExitCodes.OK, InferenceCli.run("score", ARTICLES.toString(), "--out", dir.toString(), "--model", name));
+            List<String[]> rows = read(dir.resolve("sentences.csv"));
+            org.stancekit.model.StanceModel<?, ?> bundle = new org.stancekit.bundle.BundleReader().readShipped(name);
+            assertEquals(name.equals("default"), bundle.manifest().describesTransformer(), name);
+            assertEquals(name.equals("fast"), !bundle.manifest().decisionBias().isEmpty(), "decision biases: fast only");
+            List<String> texts = rows.subList(1, rows.size()).stream().map(r -> r[2]).toList();
+            List<org.stancekit.domain.Prediction> expected = bundle.predict(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                String[] row = rows.get(i + 1);
+                org.stancekit.domain.Prediction p = expected.get(i);
+                assertEquals(p.stances().get(0).best(), row[3], name + ": us_stance of " + texts.get(i));
+                assertEquals(p.stances().get(0).probability("FAVOR"), Double.parseDouble(row[4]), 0.00051);
+                assertEquals(p.sentiment().best(), row[23], name + ": sentiment of " + texts.get(i));
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.stancekit.bundle.BundleReader;
 import org.stancekit.model.StanceModel;
 import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Labels;
@@ -55,7 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--baselines",
             description = "Also train and evaluate the baselines (majority class, Weka naive Bayes and linear SVM) on the "
-                    + "same train split and tokens, and report them side by side.")
+                    + "same train split and tokens, and report them side by side; a transformer is also compared with "
+                    + "the shipped fast model (row fast_model).")
     boolean baselines;
 
     @Option(names = "--fail-under", paramLabel = "SPEC",
@@ -80,6 +82,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Most confident mistakes listed per head. */
     static final int MISTAKES_PER_HEAD = 10;
+
+    /** Name of the shipped fast model's row among the baselines when a transformer is evaluated. */
+    static final String SHIPPED_FAST = "fast_model";
 
     @Override
     public Integer call() throws IOException {
@@ -107,6 +112,12 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Evaluation> baselineResults = new LinkedHashMap<>();
         if (baselines) {
             long start = System.nanoTime();
+            if (bundle.manifest().describesTransformer()) {
+                // The model users would otherwise pick: the shipped fast model on the same sentences.
+                List<Labels> fast = new BundleReader().readShipped("fast").predict(texts).stream()
+                        .map(Prediction::labels).toList();
+                baselineResults.put(SHIPPED_FAST, evaluator.evaluate(bundle.schema(), gold, fast));
+            }
             baselineResults.putAll(Baselines.evaluateAll(Baselines.standard(seed), dataset, which, seed));
             System.err.printf(Locale.ROOT, "Baselines trained and evaluated in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }

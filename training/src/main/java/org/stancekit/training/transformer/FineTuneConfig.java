@@ -33,7 +33,7 @@ public record FineTuneConfig(String base, int layers, String pooling, int maxTok
     private static final Set<String> POOLINGS = Set.of("mentions", "markers", "both");
 
     /** The configuration of the shipped model. */
-    public static final FineTuneConfig DEFAULT = new FineTuneConfig(BaseEncoder.MINILM.name(), 0, "mentions", 128, 4, 16,
+    public static final FineTuneConfig DEFAULT = new FineTuneConfig(BaseEncoder.MINILM.name(), 0, "mentions", 128, 3, 16,
             5e-5, 1e-3, 0.1, 0.01, 0.5, 1,
             Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
 

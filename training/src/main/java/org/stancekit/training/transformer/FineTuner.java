@@ -215,7 +215,7 @@ public final class FineTuner {
                     new Checkpoint(fingerprint, epoch, adam.step(), bestEpoch, epochs, network.weights(),
                             floats(adam.firstMoments()), floats(adam.secondMoments()), best).write(checkpoints);
                 }
-                if (stopped(epochs, bestEpoch)) {
+                if (stopped(epochs, bestEpoch) && epoch < config.epochs()) {
                     log.printf(Locale.ROOT, "stopping early: no better dev score for %d epoch(s)%n", config.patience());
                 }
             }

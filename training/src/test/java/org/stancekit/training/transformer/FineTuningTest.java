@@ -26,6 +26,7 @@ import org.stancekit.text.PartyLexicon;
 import org.stancekit.training.Dataset;
 import org.stancekit.training.EndToEndTest;
 import org.stancekit.training.LabelledCsvReader;
+import org.stancekit.training.cli.TrainingCli;
 import org.stancekit.transformer.BaseEncoder;
 import org.stancekit.transformer.EncoderWeights;
 
@@ -40,12 +41,13 @@ class FineTuningTest {
             "transformer.epochs", "1", "transformer.batchSize", "8"));
     private static final PrintStream QUIET = new PrintStream(java.io.OutputStream.nullOutputStream());
     private static Dataset slice;
+    private static Path sliceFile;
 
     @BeforeAll
     static void slice(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("slice.csv");
-        EndToEndTest.writeSlice(file, 40, 16, 16);
-        slice = new LabelledCsvReader(LabelSchema.DEFAULT).read(file);
+        sliceFile = dir.resolve("slice.csv");
+        EndToEndTest.writeSlice(sliceFile, 40, 16, 16);
+        slice = new LabelledCsvReader(LabelSchema.DEFAULT).read(sliceFile);
     }
 
     @Test
@@ -62,6 +64,15 @@ class FineTuningTest {
         assertEquals(result.test().metrics().get("stance.macro_f1"), loaded.manifest().metrics().get("stance.macro_f1"));
         assertEquals(5, loaded.manifest().temperatures().size(), "one temperature per head, fitted on dev");
         assertEquals(1, result.epochs().size());
+
+        // evaluate --baselines sets a transformer beside the shipped fast model and the Weka baselines.
+        Path report = dir.resolve("report");
+        assertEquals(0, TrainingCli.run("evaluate", "--data", sliceFile.toString(), "--model", file.toString(),
+                "--baselines", "--report", report.toString()));
+        String metrics = Files.readString(report.resolve("metrics.json"));
+        for (String row : List.of("\"fast_model\"", "\"weka_nb\"", "\"weka_svm\"", "\"majority\"")) {
+            assertTrue(metrics.contains(row), row + " in " + metrics);
+        }
     }
 
     @Test
