@@ -52,6 +52,8 @@ public final class BundleReader {
 
     /** Largest entry inflated, in bytes: above any real entry (the largest, weights, is about 12 MB). */
     static final long MAX_ENTRY_BYTES = 256L << 20;
+    /** Largest sum of a bundle's inflated entries, in bytes, so that several big entries cannot add up. */
+    static final long MAX_BUNDLE_BYTES = 384L << 20;
     private static final Set<String> ENTRIES = Set.of(BundleWriter.MANIFEST, BundleWriter.NETWORK,
             BundleWriter.VOCABULARY, BundleWriter.LEXICON, BundleWriter.WEIGHTS);
     /** The entries of DL4J's network.zip that restoring a graph for inference needs. */
@@ -140,11 +142,6 @@ public final class BundleReader {
             throw new BundleFormatException(origin + ": " + e.getMessage(), e);
         }
         EncoderWeights weights = EncoderWeights.read(base);
-        if (!weights.sha256().equals(spec.sha256())) {
-            throw new BundleFormatException(origin + ": the model was fine-tuned from " + spec.base() + " weights with SHA-256 "
-                    + spec.sha256() + ", but " + spec.coordinates() + " on this machine holds weights with SHA-256 "
-                    + weights.sha256() + "; the fine-tuned deltas fit only the original weights");
-        }
         if (spec.layers() > weights.layers()) {
             throw new BundleFormatException(origin + ": transformer.layers=" + spec.layers() + " but " + spec.base()
                     + " has " + weights.layers() + " layers");
@@ -213,7 +210,7 @@ public final class BundleReader {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 if (NETWORK_ENTRIES.contains(e.getName())) {
-                    inner.put(e.getName(), capped(zip, origin + "!" + BundleWriter.NETWORK + "!" + e.getName()));
+                    inner.put(e.getName(), capped(zip, origin + "!" + BundleWriter.NETWORK + "!" + e.getName(), inner));
                 }
             }
         } catch (ZipException e) {
@@ -248,7 +245,10 @@ public final class BundleReader {
             throw new BundleFormatException(origin + ": the network has " + network.getConfiguration().getNetworkInputs().size()
                     + " inputs; a fast model reads one (the features)");
         }
-        var embedding = (EmbeddingSequenceLayer) network.getLayer("embedding").conf().getLayer();
+        var layer = network.getLayer("embedding");
+        if (layer == null || !(layer.conf().getLayer() instanceof EmbeddingSequenceLayer embedding)) {
+            throw new BundleFormatException(origin + ": the network has no embedding layer named 'embedding'");
+        }
         if (embedding.getNIn() != vocabulary.size()) {
             throw new BundleFormatException(origin + ": the network embeds " + embedding.getNIn()
                     + " features but the vocabulary has " + vocabulary.size());
@@ -311,7 +311,7 @@ public final class BundleReader {
                 if (entries.containsKey(entry.getName())) {
                     throw new BundleFormatException(origin + ": entry '" + entry.getName() + "' appears twice");
                 }
-                entries.put(entry.getName(), capped(zip, origin + "!" + entry.getName()));
+                entries.put(entry.getName(), capped(zip, origin + "!" + entry.getName(), entries));
             }
         } catch (ZipException e) {
             throw new BundleFormatException(origin + ": not a zip file (" + e.getMessage() + ")", e);
@@ -322,17 +322,21 @@ public final class BundleReader {
         return entries;
     }
 
-    /** The rest of the current zip entry, refused beyond {@link #MAX_ENTRY_BYTES} inflated. */
-    private static byte[] capped(InputStream in, String where) throws IOException {
+    /**
+     * The rest of the current zip entry, refused beyond {@link #MAX_ENTRY_BYTES} inflated or when
+     * it would take the entries read so far beyond {@link #MAX_BUNDLE_BYTES}.
+     */
+    private static byte[] capped(InputStream in, String where, Map<String, byte[]> readSoFar) throws IOException {
+        long limit = Math.min(MAX_ENTRY_BYTES, MAX_BUNDLE_BYTES - readSoFar.values().stream().mapToLong(b -> b.length).sum());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {
             total += n;
-            if (total > MAX_ENTRY_BYTES) {
-                throw new BundleFormatException(where + ": larger than " + (MAX_ENTRY_BYTES >> 20)
-                        + " MB inflated; refused (a model bundle's entries are far smaller)");
+            if (total > limit) {
+                throw new BundleFormatException(where + ": larger than " + (limit >> 20) + " MB inflated, or the bundle "
+                        + "larger than " + (MAX_BUNDLE_BYTES >> 20) + " MB; refused (real bundles are far smaller)");
             }
             out.write(buffer, 0, n);
         }

@@ -3,17 +3,15 @@ package org.stancekit.bundle;
 import java.io.ByteArrayOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.util.ModelSerializer;
 import org.stancekit.model.FastModel;
 import org.stancekit.model.StanceModel;
+import org.stancekit.runtime.AtomicFile;
 import org.stancekit.transformer.TransformerModel;
 
 /**
@@ -58,18 +56,11 @@ public final class BundleWriter {
     }
 
     private static void atomically(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // A sibling temporary file (not createTempFile, whose owner-only permissions would stick).
-        Path tmp = dir.resolve("." + target.getFileName() + ".partial");
-        try {
-            try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file)) {
+        AtomicFile.write(target, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 content.write(zip);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Writes a fast model to {@code target}, replacing it atomically. */

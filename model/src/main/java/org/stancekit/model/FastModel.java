@@ -8,7 +8,6 @@ import org.stancekit.bundle.Manifest;
 import org.stancekit.domain.Prediction;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
-import org.stancekit.network.NetworkFactory;
 import org.stancekit.runtime.NativeThreads;
 
 /**
@@ -151,10 +150,5 @@ public final class FastModel implements StanceModel<int[], EncodedBatch> {
     @Override
     public Manifest manifest() {
         return manifest;
-    }
-
-    /** The outputs' names, {@link NetworkFactory#outputs}. */
-    public List<String> outputs() {
-        return NetworkFactory.outputs(manifest.schema());
     }
 }

@@ -3,6 +3,7 @@ package org.stancekit.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.stancekit.bundle.Manifest;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Prediction;
@@ -20,7 +21,7 @@ import org.stancekit.domain.Prediction;
  * @param <I> one sentence's network input
  * @param <B> a packed batch
  */
-public interface StanceModel<I, B> {
+public interface StanceModel<I, B> extends AutoCloseable {
 
     /** The bundle's manifest. */
     Manifest manifest();
@@ -57,13 +58,6 @@ public interface StanceModel<I, B> {
     /** Sentences × length per batch when {@link #predict} plans. */
     int defaultBatchCells();
 
-    /**
-     * Loads native engines now, on the calling thread: an engine's own threads take the
-     * scheduling priority of the thread that starts them, and a scorer runs its helpers lower.
-     */
-    default void prepare() {
-    }
-
     /** Predicts every sentence, in order, on the calling thread. */
     default List<Prediction> predict(List<String> sentences) {
         return predictions(rows(sentences));
@@ -90,17 +84,33 @@ public interface StanceModel<I, B> {
     /** The probability rows of already-encoded sentences, in order, on the calling thread. */
     default float[][] rowsOf(List<I> inputs) {
         float[][] rows = new float[inputs.size()][];
+        forEachBatch(inputs, (batch, packed) -> {
+            float[][] out = forward(packed);
+            for (int k = 0; k < batch.length; k++) {
+                rows[batch[k]] = out[k];
+            }
+        });
+        return rows;
+    }
+
+    /**
+     * Plans {@code inputs} into batches of the default size, packs each and hands it to
+     * {@code action} with the indices of its sentences, then releases it: the loop of every
+     * whole-list pass on the calling thread.
+     */
+    default void forEachBatch(List<I> inputs, BiConsumer<int[], B> action) {
         for (int[] batch : plan(inputs, defaultBatchRows(), defaultBatchCells())) {
             B packed = pack(Arrays.stream(batch).mapToObj(inputs::get).toList());
             try {
-                float[][] out = forward(packed);
-                for (int k = 0; k < batch.length; k++) {
-                    rows[batch[k]] = out[k];
-                }
+                action.accept(batch, packed);
             } finally {
                 release(packed);
             }
         }
-        return rows;
+    }
+
+    /** Releases native resources (ONNX Runtime's session, the native tokenizer); a no-op by default. */
+    @Override
+    default void close() {
     }
 }

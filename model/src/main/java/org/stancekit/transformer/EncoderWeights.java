@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import onnx.Onnx;
 import org.nd4j.shade.protobuf.CodedInputStream;
+import org.stancekit.runtime.Sha256;
 
 /**
  * The pretrained weights of a BERT-style encoder, read from its ONNX file with the ONNX protobuf
@@ -44,13 +41,7 @@ public record EncoderWeights(Map<String, float[]> tensors, Map<String, long[]> s
 
     /** Reads weights from an ONNX file's bytes. */
     public static EncoderWeights read(InputStream onnxFile) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] bytes = new DigestInputStream(onnxFile, sha).readAllBytes();
+        byte[] bytes = onnxFile.readAllBytes();
         Onnx.GraphProto graph = parse(bytes).getGraph();
 
         Map<String, String> matMulNames = new LinkedHashMap<>();
@@ -87,7 +78,7 @@ public record EncoderWeights(Map<String, float[]> tensors, Map<String, long[]> s
         if (Double.isNaN(epsilon)) {
             throw new IOException("not a BERT-style ONNX graph: no embedding LayerNorm epsilon found");
         }
-        return new EncoderWeights(tensors, shapes, epsilon, HexFormat.of().formatHex(sha.digest()), onnxNames, bytes);
+        return new EncoderWeights(tensors, shapes, epsilon, Sha256.of(bytes), onnxNames, bytes);
     }
 
     /** Parses an ONNX file. */
@@ -133,11 +124,6 @@ public record EncoderWeights(Map<String, float[]> tensors, Map<String, long[]> s
     /** Hidden width. */
     public int hidden() {
         return (int) shapes.get("embeddings.word_embeddings.weight")[1];
-    }
-
-    /** Feed-forward width. */
-    public int intermediate() {
-        return (int) shapes.get("encoder.layer.0.intermediate.dense.bias")[0];
     }
 
     /** Vocabulary size. */

@@ -16,7 +16,7 @@ import org.stancekit.text.Tokenizer;
  * characters overlap the mention's. The lexicon only says where a party is named; whether the
  * sentence refers to it, and how, is the network's call.
  */
-public final class TransformerFeaturizer {
+public final class TransformerFeaturizer implements AutoCloseable {
 
     private final Tokenizer tokenizer = new Tokenizer();
     private final PartyLexicon lexicon;
@@ -39,9 +39,10 @@ public final class TransformerFeaturizer {
         return lexicon;
     }
 
-    /** The parties, in the order of {@link SentenceTokens#mentions()}. */
-    public List<String> parties() {
-        return parties;
+    /** Releases the native word-piece tokenizer. */
+    @Override
+    public void close() {
+        wordPieces.close();
     }
 
     /** Featurises one sentence. */

@@ -74,9 +74,9 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
                                           PartyLexicon lexicon, int threads) throws IOException {
         TransformerSpec spec = manifest.transformer();
         if (!base.sha256().equals(spec.sha256())) {
-            throw new IOException("the base encoder " + spec.base() + " on this machine has SHA-256 " + base.sha256()
-                    + ", but the model was fine-tuned from weights with SHA-256 " + spec.sha256()
-                    + " (" + spec.coordinates() + "): its fine-tuned deltas only fit those weights");
+            throw new IOException("the model was fine-tuned from " + spec.base() + " weights with SHA-256 "
+                    + spec.sha256() + ", but " + spec.coordinates() + " on this machine holds weights with SHA-256 "
+                    + base.sha256() + "; the fine-tuned deltas fit only the original weights");
         }
         Map<String, float[]> weights = WeightsFile.read(weightsFile,
                 tensorShapes(base, spec.layers(), manifest.schema(), spec.markers()), base.tensors(), "weights.bin");
@@ -92,14 +92,15 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
         for (String name : EncoderGraph.trainableNames(spec.layers())) {
             encoderWeights.put(name, weights.get(name));
         }
+        TransformerFeaturizer featurizer = new TransformerFeaturizer(lexicon, manifest.schema().parties(),
+                new WordPieceTokenizer(BaseEncoder.named(spec.base()), spec.maxTokens()));
         try {
             OrtEncoder encoder = new OrtEncoder(OnnxExport.export(base, spec.layers(), encoderWeights, spec.markers()),
                     threads, spec.markers() ? weights.get(StanceGraph.MARKER_TABLE) : null, width);
-            TransformerFeaturizer featurizer = new TransformerFeaturizer(lexicon, manifest.schema().parties(),
-                    new WordPieceTokenizer(BaseEncoder.named(spec.base()), spec.maxTokens()));
             return new TransformerModel(manifest, featurizer, encoder, new HeadWeights(w, b, width, spec.mentionPooling()),
                     weightsFile);
-        } catch (OrtException e) {
+        } catch (OrtException | RuntimeException e) {
+            featurizer.close();
             throw new IOException("ONNX Runtime cannot load the fine-tuned encoder: " + e.getMessage(), e);
         }
     }
@@ -169,16 +170,12 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
     /** Every head's logits for already-encoded sentences, in order: what calibration is fitted on. */
     public float[][][] logitsOf(List<SentenceTokens> inputs) {
         float[][][] out = new float[inputs.size()][][];
-        for (int[] batch : plan(inputs, BATCH_SIZE, BATCH_CELLS)) {
-            List<SentenceTokens> picked = new java.util.ArrayList<>(batch.length);
-            for (int i : batch) {
-                picked.add(inputs.get(i));
-            }
-            float[][][] logits = logits(pack(picked));
+        forEachBatch(inputs, (batch, packed) -> {
+            float[][][] logits = logits(packed);
             for (int k = 0; k < batch.length; k++) {
                 out[batch[k]] = logits[k];
             }
-        }
+        });
         return out;
     }
 
@@ -242,13 +239,21 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
         return featurizer.lexicon();
     }
 
-    /** A copy with another manifest (calibration, decision biases, metrics), sharing the loaded engine. */
+    /**
+     * A copy with another manifest (calibration, decision biases, metrics), sharing the loaded
+     * engine: closing either closes the engine of both, so keep one of them.
+     */
     public TransformerModel withManifest(Manifest other) {
         return new TransformerModel(other, featurizer, encoder, heads, weightsFile);
     }
 
     @Override
-    public void close() throws OrtException {
-        encoder.close();
+    public void close() {
+        featurizer.close();
+        try {
+            encoder.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not release its session: " + e.getMessage(), e);
+        }
     }
 }

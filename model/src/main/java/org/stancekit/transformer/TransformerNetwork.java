@@ -8,9 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stancekit.domain.LabelSchema;
 
 /**
- * The fine-tunable stance network: a {@link StanceGraph} with its frozen input tables. The one
- * forward pass of the transformer model: fine-tuning's dev evaluation, {@code evaluate},
- * {@code score} and the benchmark all call {@link #logits}.
+ * The fine-tunable stance network: a {@link StanceGraph} in SameDiff with its frozen input tables,
+ * the graph fine-tuning computes gradients on. Scoring does not run it: {@link TransformerModel}
+ * runs the same weights in the base encoder's ONNX graph on ONNX Runtime (far faster) with the
+ * heads in Java, and {@code EncoderEquivalenceTest} holds the two to the same logits.
  */
 public final class TransformerNetwork {
 
@@ -66,11 +67,6 @@ public final class TransformerNetwork {
     /** The SameDiff graph (fine-tuning reads and updates its variables). */
     public SameDiff graph() {
         return graph;
-    }
-
-    /** The network's shape. */
-    public Architecture architecture() {
-        return architecture;
     }
 
     /** The names of the encoder's trainable variables. */

@@ -45,8 +45,9 @@ public final class SourceCrossValidation {
             List<LabelledSentence> held = data.sentences().stream().filter(s -> s.source().equals(source)).toList();
             List<LabelledSentence> rest = data.sentences().stream().filter(s -> !s.source().equals(source)).toList();
             log.accept("Leaving out " + source + " (" + held.size() + " sentences), training on " + rest.size());
-            StanceModel<?, ?> model = trainer.train(new Dataset(data.origin() + " without " + source, data.schema(), rest));
-            folds.add(new Fold(source, held.size(), new Evaluator().evaluate(model, held)));
+            try (StanceModel<?, ?> model = trainer.train(new Dataset(data.origin() + " without " + source, data.schema(), rest))) {
+                folds.add(new Fold(source, held.size(), new Evaluator().evaluate(model, held)));
+            }
         }
         return folds;
     }

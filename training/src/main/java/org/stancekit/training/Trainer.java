@@ -213,27 +213,7 @@ public final class Trainer {
         List<double[]> weights = new ArrayList<>();
         for (int h = 0; h < labels.length; h++) {
             int classes = h < schema.parties().size() ? schema.stances().size() : schema.sentiments().size();
-            double[] counts = new double[classes];
-            for (int label : labels[h]) {
-                if (label != UNKNOWN) {
-                    counts[label]++;
-                }
-            }
-            double present = 0;
-            for (double c : counts) {
-                present += c > 0 ? 1 : 0;
-            }
-            double total = 0;
-            for (double c : counts) {
-                total += c;
-            }
-            double mean = total / present;
-            double[] w = new double[classes];
-            for (int k = 0; k < classes; k++) {
-                // Rare classes weigh more; the clip keeps a class seen a handful of times from dominating.
-                w[k] = counts[k] == 0 ? 1.0 : Math.min(10.0, Math.max(0.1, Math.pow(mean / counts[k], config.classWeightPower())));
-            }
-            weights.add(w);
+            weights.add(ClassWeights.of(labels[h], classes, config.classWeightPower(), UNKNOWN));
         }
         return weights;
     }

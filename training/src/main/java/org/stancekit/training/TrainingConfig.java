@@ -34,17 +34,11 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
                              int patience, double classWeightPower, double auxiliaryWeight, boolean tuneDecisionBias,
                              double distillationWeight) {
 
-    /** The configuration of the shipped model. */
-    public static final TrainingConfig DEFAULT = new TrainingConfig(FeatureSettings.DEFAULT, NetworkSpec.DEFAULT,
-            30, 32, 5, 0.5, 0.5, true, 0.5);
-
-    /** A configuration with the default distillation weight. */
-    public TrainingConfig(FeatureSettings features, NetworkSpec network, int epochs, int batchSize, int patience,
-                          double classWeightPower, double auxiliaryWeight, boolean tuneDecisionBias) {
-        this(features, network, epochs, batchSize, patience, classWeightPower, auxiliaryWeight, tuneDecisionBias, 0.5);
-    }
-
     private static final double DEFAULT_DISTILLATION_WEIGHT = 0.5;
+
+    /** The configuration of the shipped fast model. */
+    public static final TrainingConfig DEFAULT = new TrainingConfig(FeatureSettings.DEFAULT, NetworkSpec.DEFAULT,
+            30, 32, 5, 0.5, 0.5, true, DEFAULT_DISTILLATION_WEIGHT);
 
     public TrainingConfig {
         if (epochs < 1 || epochs > 1000) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.stancekit.bundle.Manifest;
 
 /**
  * The figures of one benchmark: sentences per second of each stage (the median of the runs, and
@@ -71,9 +72,9 @@ public record BenchReport(String kind, long sentences, long articles, long corpu
     /** Each target: description to met. The share of the network is the fast model's target only. */
     public Map<String, Boolean> targets() {
         Map<String, Boolean> t = new LinkedHashMap<>();
-        double speed = "transformer".equals(kind) ? TARGET_END_TO_END_TRANSFORMER : TARGET_END_TO_END;
+        double speed = Manifest.TRANSFORMER.equals(kind) ? TARGET_END_TO_END_TRANSFORMER : TARGET_END_TO_END;
         t.put(String.format(Locale.ROOT, "end_to_end >= %,.0f sentences/s", speed), median(endToEnd) >= speed);
-        if (!"transformer".equals(kind)) {
+        if (!Manifest.TRANSFORMER.equals(kind)) {
             t.put(String.format(Locale.ROOT, "end_to_end >= %.1f x network", TARGET_SHARE_OF_NETWORK),
                     shareOfNetwork() >= TARGET_SHARE_OF_NETWORK);
         }

@@ -88,8 +88,6 @@ public final class ScoringPipeline {
         this.encoder = new ArticleEncoder(model);
         this.windows = scorer(model, options);
         this.aggregator = new ArticleAggregator(model.schema());
-        // Here, not on a helper thread: a native engine's threads keep the priority of the thread that starts them.
-        model.prepare();
     }
 
     private static <I, B> WindowScorer<I, B> scorer(StanceModel<I, B> model, PipelineOptions options) {

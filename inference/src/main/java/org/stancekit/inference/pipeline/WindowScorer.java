@@ -117,9 +117,4 @@ public final class WindowScorer<I, B> {
     public void release(PackedWindow window) {
         window.batches().forEach(batch -> model.release((B) batch));
     }
-
-    /** The model. */
-    public StanceModel<I, B> model() {
-        return model;
-    }
 }

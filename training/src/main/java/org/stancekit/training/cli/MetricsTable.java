@@ -51,8 +51,12 @@ final class MetricsTable {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%nLeave one source out: trained on the other sources, evaluated on all "
                 + "sentences of the source left out%n"));
-        sb.append(String.format(Locale.ROOT, "%-24s %9s %9s %8s %8s %8s %8s %9s%n", "source", "sentences", "stance",
-                "us", "ukraine", "russia", "europe", "sentiment"));
+        sb.append(String.format(Locale.ROOT, "%-24s %9s %9s", "source", "sentences", "stance"));
+        if (!folds.isEmpty()) {
+            folds.get(0).evaluation().schema().parties()
+                    .forEach(p -> sb.append(String.format(Locale.ROOT, " %8s", LabelSchema.column(p))));
+        }
+        sb.append(String.format(Locale.ROOT, " %9s%n", "sentiment"));
         for (var f : folds) {
             Evaluation e = f.evaluation();
             sb.append(String.format(Locale.ROOT, "%-24s %9d %9.4f", f.source(), f.sentences(), e.meanStanceMacroF1()));

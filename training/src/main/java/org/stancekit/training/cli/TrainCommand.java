@@ -15,12 +15,12 @@ import java.util.concurrent.Callable;
 import org.stancekit.bundle.BundleWriter;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.text.PartyLexicon;
+import org.stancekit.runtime.Sha256;
 import org.stancekit.training.AuxiliaryExample;
 import org.stancekit.training.AuxiliaryReader;
 import org.stancekit.training.Dataset;
 import org.stancekit.training.EpochReport;
 import org.stancekit.training.LabelledCsvReader;
-import org.stancekit.training.Sha256;
 import org.stancekit.training.Trainer;
 import org.stancekit.training.TrainingConfig;
 import org.stancekit.training.TrainingResult;
@@ -124,6 +124,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (out == null && folds == 0 && cvBy == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--out=BUNDLE' (or use --cv K or --cv-by source)");
+        }
+        if (distilled != null && (folds > 0 || cvBy != null)) {
+            // The distilled labels come from a model trained on every fold: they would leak the held-out part.
+            throw new ParameterException(spec.commandLine(), "--distilled cannot be cross-validated (--cv, --cv-by): "
+                    + "its labels come from a model that was trained on the held-out sentences");
+        }
+        if (!auxiliary.isEmpty() && cvBy != null) {
+            throw new ParameterException(spec.commandLine(), "--aux is not used by --cv-by source; leave it out");
         }
         PartyLexicon lex = lexicon == null ? PartyLexicon.loadDefault()
                 : PartyLexicon.parse(Files.readString(lexicon, StandardCharsets.UTF_8), lexicon.toString());

@@ -74,13 +74,7 @@ public final class Adjudication {
         Map<String, Boolean> aFirst = new LinkedHashMap<>();
         contests.forEach(c -> aFirst.put(c.id(), random.nextBoolean()));
         List<String> header = new ArrayList<>(AnnotationBatches.HEADER);
-        for (String which : List.of("first", "second")) {
-            for (String col : LabelFile.header(schema)) {
-                if (!col.equals("id")) {
-                    header.add(which + "_" + col);
-                }
-            }
-        }
+        header.addAll(LabelFile.labelColumns(schema, "first", "second"));
         for (int start = 0, n = 1; start < contests.size(); start += size, n++) {
             Path file = dir.resolve(String.format(Locale.ROOT, "%s-%02d.csv", prefix, n));
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(out)) {
@@ -130,7 +124,11 @@ public final class Adjudication {
                     if (row.length != expected.size()) {
                         throw new DatasetFormatException(List.of(f + ":" + line + ": expected " + expected.size() + " fields"));
                     }
-                    out.put(row[0].strip(), new Decision(labels(row, 1, schema, f + ":" + line), row[row.length - 1].strip()));
+                    if (out.put(row[0].strip(), new Decision(labels(row, 1, schema, f + ":" + line),
+                            row[row.length - 1].strip())) != null) {
+                        throw new DatasetFormatException(List.of(f + ":" + line + ": " + row[0].strip()
+                                + " is decided twice (here and in an earlier row or file)"));
+                    }
                 }
             } catch (CsvException e) {
                 throw new DatasetFormatException(List.of(f + ":" + e.getLineNumber() + ": malformed CSV: " + e.getMessage()));
@@ -148,6 +146,10 @@ public final class Adjudication {
         int width = schema.parties().size() + 1;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = CsvFiles.reader(in)) {
             String[] header = csv.readNext();
+            if (header == null || !List.of(header).equals(recordHeader(schema))) {
+                throw new DatasetFormatException(List.of(file + ":1: expected header "
+                        + String.join(",", recordHeader(schema))));
+            }
             String[] row;
             while ((row = csv.readNext()) != null) {
                 if (row.length != 2 + 3 * width) {
@@ -163,20 +165,19 @@ public final class Adjudication {
         return out;
     }
 
+    /** The kept record's columns: {@code id}, the labels of A, B and the decision, {@code note}. */
+    private static List<String> recordHeader(LabelSchema schema) {
+        List<String> header = new ArrayList<>(List.of("id"));
+        header.addAll(LabelFile.labelColumns(schema, "a", "b", "final"));
+        header.add("note");
+        return header;
+    }
+
     /** Writes the kept record of the contests that have a decision. */
     public static void writeRecord(Path file, List<Contest> contests, Map<String, Decision> decisions, LabelSchema schema)
             throws IOException {
-        List<String> header = new ArrayList<>(List.of("id"));
-        for (String which : List.of("a", "b", "final")) {
-            for (String col : LabelFile.header(schema)) {
-                if (!col.equals("id")) {
-                    header.add(which + "_" + col);
-                }
-            }
-        }
-        header.add("note");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(out)) {
-            csv.writeNext(header.toArray(String[]::new), false);
+            csv.writeNext(recordHeader(schema).toArray(String[]::new), false);
             for (Contest c : contests) {
                 Decision d = decisions.get(c.id());
                 if (d == null) {

@@ -5,21 +5,22 @@ import com.opencsv.CSVWriter;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.stancekit.training.CsvFiles;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
 import org.stancekit.domain.Split;
+import org.stancekit.runtime.AtomicFile;
+import org.stancekit.training.CsvFiles;
 import org.stancekit.training.DatasetFormatException;
 
 /**
@@ -83,17 +84,16 @@ public final class DatasetAssembler {
         Map<String, Labels> previousOfChanged = new LinkedHashMap<>();
         if (round.reannotates()) {
             Map<String, Labels> previous = RoundFiles.pass(round.previous(), schema);
-            Map<String, Labels> r = RoundFiles.pass(round.passR(), schema);
-            Map<String, Labels> r2 = RoundFiles.pass(round.passR2(), schema);
             Map<String, Adjudication.Decision> decisions = Adjudication.readRecord(round.reannotationAdjudication(), schema);
-            for (PoolRow p : PoolFile.read(round.reannotationPool())) {
+            for (RoundFiles.Reannotated re : round.reannotated(schema)) {
+                PoolRow p = re.row();
                 Integer at = rowById.get(p.id());
                 if (at == null) {
                     throw new DatasetFormatException(List.of(round.reannotationPool() + ": row " + p.id() + " is not in " + data));
                 }
                 boolean test = p.split() == Split.TEST;
-                Labels first = test ? r.get(p.id()) : previous.get(p.id());
-                Labels second = test ? r2.get(p.id()) : r.get(p.id());
+                Labels first = re.first();
+                Labels second = re.second();
                 Labels settled = settle(p.id(), first, second, decisions);
                 contested += first.equals(second) ? 0 : 1;
                 String[] row = rows.get(at);
@@ -185,13 +185,7 @@ public final class DatasetAssembler {
 
     private void writeChanges(Path file, Map<String, Labels> before, Map<String, Labels> after) throws IOException {
         List<String> header = new ArrayList<>(List.of("id"));
-        for (String which : List.of("previous", "new")) {
-            for (String c : LabelFile.header(schema)) {
-                if (!c.equals("id")) {
-                    header.add(which + "_" + c);
-                }
-            }
-        }
+        header.addAll(LabelFile.labelColumns(schema, "previous", "new"));
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
             csv.writeNext(header.toArray(String[]::new), false);
             for (Map.Entry<String, Labels> e : after.entrySet()) {
@@ -225,13 +219,13 @@ public final class DatasetAssembler {
 
     /** Writes under a temporary name, then renames, so a failed write never leaves half a dataset. */
     private static void writeCsv(Path file, String[] header, List<String[]> rows) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".partial");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
-            csv.writeNext(header, false);
-            for (String[] row : rows) {
-                csv.writeNext(row, false);
+        AtomicFile.write(file, out -> {
+            try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
+                csv.writeNext(header, false);
+                for (String[] row : rows) {
+                    csv.writeNext(row, false);
+                }
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stancekit.domain.LabelSchema;
@@ -32,6 +31,22 @@ public final class LabelFile {
         return h.toArray(String[]::new);
     }
 
+    /**
+     * The label columns (parties, then sentiment) once per prefix, as {@code prefix_column}: the
+     * side-by-side layout of adjudication batches and records and of the change list.
+     */
+    public static List<String> labelColumns(LabelSchema schema, String... prefixes) {
+        List<String> out = new ArrayList<>();
+        for (String prefix : prefixes) {
+            for (String col : header(schema)) {
+                if (!col.equals("id")) {
+                    out.add(prefix + "_" + col);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The label cells of one row, parties then sentiment. */
     public static List<String> cells(Labels labels) {
         List<String> c = new ArrayList<>(labels.stances());
@@ -49,25 +64,5 @@ public final class LabelFile {
                 csv.writeNext(row.toArray(String[]::new), false);
             }
         }
-    }
-
-    /** Reads the pass files in {@code dir} whose names start with {@code prefix}, in name order, as one pass. */
-    public static Map<String, Labels> readAll(Path dir, String prefix, LabelSchema schema) throws IOException {
-        Map<String, Labels> all = new LinkedHashMap<>();
-        List<Path> files;
-        try (var s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".csv"))
-                    .sorted().toList();
-        }
-        for (Path f : files) {
-            Map<String, Labels> part = Annotation.read(f, schema);
-            for (String id : part.keySet()) {
-                if (all.containsKey(id)) {
-                    throw new IllegalArgumentException(f + ": id " + id + " is labelled in an earlier file too");
-                }
-            }
-            all.putAll(part);
-        }
-        return all;
     }
 }

@@ -86,23 +86,48 @@ public record RoundFiles(Path dir) {
      * against pass R.
      */
     public List<Adjudication.Contest> reannotationContests(LabelSchema schema) throws IOException {
+        List<Adjudication.Contest> out = new ArrayList<>();
+        for (Reannotated r : reannotated(schema)) {
+            if (!r.first().equals(r.second())) {
+                out.add(new Adjudication.Contest(r.row().id(), r.first(), r.second()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A re-annotated row with the two label sets compared for it.
+     *
+     * @param row the row as sampled for re-annotation
+     * @param first pass R for a test row, else the previous label
+     * @param second pass R2 for a test row, else pass R
+     */
+    public record Reannotated(PoolRow row, Labels first, Labels second) {
+    }
+
+    /**
+     * Every re-annotated row, in pool order, with the two label sets compared for it (empty when
+     * the round re-annotates nothing).
+     *
+     * @throws IllegalArgumentException when a row lacks a label in one of the passes
+     */
+    public List<Reannotated> reannotated(LabelSchema schema) throws IOException {
         if (!reannotates()) {
             return List.of();
         }
         Map<String, Labels> previous = pass(previous(), schema);
         Map<String, Labels> r = pass(passR(), schema);
         Map<String, Labels> r2 = pass(passR2(), schema);
-        List<Adjudication.Contest> out = new ArrayList<>();
+        List<Reannotated> out = new ArrayList<>();
         for (PoolRow row : PoolFile.read(reannotationPool())) {
-            Labels first = row.split() == Split.TEST ? r.get(row.id()) : previous.get(row.id());
-            Labels second = row.split() == Split.TEST ? r2.get(row.id()) : r.get(row.id());
+            boolean test = row.split() == Split.TEST;
+            Labels first = test ? r.get(row.id()) : previous.get(row.id());
+            Labels second = test ? r2.get(row.id()) : r.get(row.id());
             if (first == null || second == null) {
                 throw new IllegalArgumentException("re-annotated row " + row.id() + " lacks a label in "
-                        + (row.split() == Split.TEST ? "pass-r.csv or pass-r2.csv" : "previous.csv or pass-r.csv"));
+                        + (test ? "pass-r.csv or pass-r2.csv" : "previous.csv or pass-r.csv"));
             }
-            if (!first.equals(second)) {
-                out.add(new Adjudication.Contest(row.id(), first, second));
-            }
+            out.add(new Reannotated(row, first, second));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -12,20 +13,23 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.stancekit.runtime.AtomicFile;
+import org.stancekit.runtime.Sha256;
 
 /**
  * The state of a fine-tune after an epoch, so that an interrupted run continues where it stopped
  * instead of starting over: the weights, AdamW's moments and step, the best epoch's weights and
- * every epoch's figures. A checkpoint is a folder: {@code state.json} and {@code tensors.bin}
- * (named float arrays). Both are written under temporary names and renamed, so a crash while
- * writing leaves the previous checkpoint whole. A checkpoint records a fingerprint of the data,
- * configuration and seed, and is only resumed by a run with the same fingerprint.
+ * every epoch's figures. A checkpoint is a folder: {@code state.json}, {@code tensors.bin} (named
+ * float arrays) and {@code best-weights.bin}. Each is written under a temporary name and renamed,
+ * the state last; the state records the SHA-256 of the other two, so a crash between the renames
+ * (new tensors beside the old state) is recognised and refused instead of resumed into a mix of
+ * two epochs. A checkpoint records a fingerprint of the data, configuration and seed, and is only
+ * resumed by a run with the same fingerprint.
  *
  * @param fingerprint what the run was (data SHA-256, configuration, seed)
  * @param epoch the last completed epoch
@@ -48,9 +52,8 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
 
     /** Writes the checkpoint into {@code dir}, replacing the one there. */
     public void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path tensors = dir.resolve("." + TENSORS + ".partial");
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tensors), 1 << 20))) {
+        AtomicFile.write(dir.resolve(TENSORS), raw -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 20));
             for (var group : List.of(Map.entry("p:", params), Map.entry("m:", first), Map.entry("v:", second))) {
                 for (Map.Entry<String, float[]> e : group.getValue().entrySet()) {
                     out.writeUTF(group.getKey() + e.getKey());
@@ -60,25 +63,23 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
                     out.write(buffer.array());
                 }
             }
-        }
-        Path bestPartial = dir.resolve("." + BEST + ".partial");
-        Files.write(bestPartial, best);
+            out.flush();
+        });
+        AtomicFile.write(dir.resolve(BEST), best);
         ObjectNode state = MAPPER.createObjectNode();
         state.put("fingerprint", fingerprint);
         state.put("epoch", epoch);
         state.put("step", step);
         state.put("bestEpoch", bestEpoch);
+        state.put(TENSORS, Sha256.of(dir.resolve(TENSORS)));
+        state.put(BEST, Sha256.of(best));
         ArrayNode list = state.putArray("epochs");
         for (FineTuner.Epoch e : epochs) {
             list.addObject().put("epoch", e.epoch()).put("loss", e.loss()).put("devStance", e.devStance())
                     .put("devSentiment", e.devSentiment()).put("seconds", e.seconds());
         }
-        Path statePartial = dir.resolve("." + STATE + ".partial");
-        MAPPER.writerWithDefaultPrettyPrinter().writeValue(statePartial.toFile(), state);
-        // Tensors first, then the state that names them: a state file always describes complete tensors.
-        Files.move(tensors, dir.resolve(TENSORS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(bestPartial, dir.resolve(BEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(statePartial, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // The state last: until it is replaced, the old state's checksums do not match the new files.
+        AtomicFile.write(dir.resolve(STATE), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
     }
 
     /**
@@ -95,6 +96,12 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
         if (!fingerprint.equals(state.path("fingerprint").asText())) {
             throw new IOException(dir + " holds a checkpoint of another run (other data, configuration or seed); "
                     + "delete it or train with the same data, configuration and seed");
+        }
+        for (String file : List.of(TENSORS, BEST)) {
+            if (!Sha256.of(dir.resolve(file)).equals(state.path(file).asText())) {
+                throw new IOException(dir.resolve(file) + " does not match " + dir.resolve(STATE)
+                        + " (the run was stopped while writing its checkpoint); delete " + dir + " to start over");
+            }
         }
         List<FineTuner.Epoch> epochs = new ArrayList<>();
         for (JsonNode e : state.path("epochs")) {
@@ -125,6 +132,11 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
                 float[] values = new float[n];
                 ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(values);
                 groups.get(group).put(name, values);
+            }
+        }
+        for (Map.Entry<String, Map<String, float[]>> group : groups.entrySet()) {
+            if (!group.getValue().keySet().equals(sizes.keySet())) {
+                throw new IOException(dir.resolve(TENSORS) + ": tensors of group " + group.getKey() + " missing");
             }
         }
         return Optional.of(new Checkpoint(fingerprint, state.path("epoch").asInt(), state.path("step").asLong(),

@@ -24,7 +24,10 @@ import org.stancekit.transformer.BaseEncoder;
  * @param weightDecay AdamW's decoupled weight decay (not on biases and LayerNorm)
  * @param classWeightPower loss weight of a class is {@code (mean count / class count)^power}, per head
  * @param patience epochs without a better dev score before stopping
- * @param threads replicas computing a batch's gradient in parallel, one native thread each
+ * @param threads replicas computing a batch's gradient in parallel, one native thread each; 2 by
+ *                default whatever the machine, because how a batch is split among replicas
+ *                changes the rounding of the summed gradient, and the same seed must give the
+ *                same model everywhere
  */
 public record FineTuneConfig(String base, int layers, String pooling, int maxTokens, int epochs, int batchSize,
                              double encoderLearningRate, double headLearningRate, double warmup, double weightDecay,
@@ -34,8 +37,7 @@ public record FineTuneConfig(String base, int layers, String pooling, int maxTok
 
     /** The configuration of the shipped model. */
     public static final FineTuneConfig DEFAULT = new FineTuneConfig(BaseEncoder.MINILM.name(), 0, "mentions", 128, 3, 16,
-            5e-5, 1e-3, 0.1, 0.01, 0.5, 1,
-            Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+            5e-5, 1e-3, 0.1, 0.01, 0.5, 1, 2);
 
     public FineTuneConfig {
         BaseEncoder.named(base);

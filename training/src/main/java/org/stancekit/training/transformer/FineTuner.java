@@ -25,6 +25,7 @@ import org.stancekit.domain.Labels;
 import org.stancekit.evaluation.Evaluation;
 import org.stancekit.runtime.NativeThreads;
 import org.stancekit.text.PartyLexicon;
+import org.stancekit.training.ClassWeights;
 import org.stancekit.transformer.BaseEncoder;
 import org.stancekit.transformer.EncoderWeights;
 import org.stancekit.transformer.SentenceTokens;
@@ -120,7 +121,7 @@ public final class FineTuner {
         }
         Nd4j.getRandom().setSeed(seed);
         TransformerNetwork.Architecture arch = architecture(weights);
-        // One replica of the network per core: each computes the gradient of its share of the batch
+        // Replicas of the network (one per core by default): each computes the gradient of its share of the batch
         // on one native thread, and the replicas' weights are kept equal after every update.
         // SameDiff's own threads did not pay: two OpenMP threads made a step slower than one.
         List<TransformerNetwork> replicas = new ArrayList<>();
@@ -128,9 +129,11 @@ public final class FineTuner {
             replicas.add(TransformerNetwork.create(weights, arch, schema, true, seed));
         }
         TransformerNetwork network = replicas.get(0);
-        TransformerFeaturizer featurizer = new TransformerFeaturizer(lexicon, schema.parties(),
-                new WordPieceTokenizer(arch.base(), config.maxTokens()));
-        List<SentenceTokens> trainX = featurizer.featurize(train.stream().map(LabelledSentence::text).toList());
+        List<SentenceTokens> trainX;
+        try (TransformerFeaturizer featurizer = new TransformerFeaturizer(lexicon, schema.parties(),
+                new WordPieceTokenizer(arch.base(), config.maxTokens()))) {
+            trainX = featurizer.featurize(train.stream().map(LabelledSentence::text).toList());
+        }
         int heads = schema.parties().size() + 1;
         int[][] trainY = labels(train);
         double[][] classWeights = classWeights(trainY);
@@ -320,21 +323,15 @@ public final class FineTuner {
         return y;
     }
 
-    /** {@code (mean count / class count)^power} per head and class (0 for a class never seen). */
+    /** Per head, the loss weight of each class ({@link ClassWeights}). */
     private double[][] classWeights(int[][] y) {
         int heads = schema.parties().size() + 1;
         double[][] w = new double[heads][];
         for (int h = 0; h < heads; h++) {
+            int head = h;
             int classes = h < heads - 1 ? schema.stances().size() : schema.sentiments().size();
-            double[] counts = new double[classes];
-            for (int[] row : y) {
-                counts[row[h]]++;
-            }
-            double mean = y.length / (double) classes;
-            w[h] = new double[classes];
-            for (int c = 0; c < classes; c++) {
-                w[h][c] = counts[c] == 0 ? 0 : Math.pow(mean / counts[c], config.classWeightPower());
-            }
+            w[h] = ClassWeights.of(java.util.Arrays.stream(y).mapToInt(row -> row[head]).toArray(), classes,
+                    config.classWeightPower(), -1);
         }
         return w;
     }

@@ -83,8 +83,6 @@ public final class TransformerTrainer {
             }
             try (TransformerModel m = model(draft, weights, w)) {
                 return evaluator.evaluate(m, dev);
-            } catch (ai.onnxruntime.OrtException e) {
-                throw new IOException(e);
             }
         };
         String fingerprint = files + "|" + config.toMap() + "|" + seed;

@@ -39,6 +39,16 @@ class TrainingCliTest {
     }
 
     @Test
+    void distilledLabelsAreNeverCrossValidated() {
+        // Their teacher saw the held-out sentences: refused before any data is read.
+        for (String[] cv : new String[][] {{"--cv", "3"}, {"--cv-by", "source"}}) {
+            String err = captureErr(() -> assertEquals(ExitCodes.USAGE, TrainingCli.run("train", "--config", "fast",
+                    "--data", "x.csv", "--distilled", "d.csv", cv[0], cv[1])));
+            assertTrue(err.contains("--distilled cannot be cross-validated"), err);
+        }
+    }
+
+    @Test
     void everyCommandExplainsItselfWithHelp() {
         for (String command : new String[] {"train", "evaluate", "dataset"}) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

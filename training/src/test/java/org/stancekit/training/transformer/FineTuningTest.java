@@ -102,6 +102,10 @@ class FineTuningTest {
         assertArrayEquals(whole.weightsFile(), resumed.weightsFile(), "the resumed run ends with the same model");
         IOException other = assertThrows(IOException.class, () -> tune(two, 12, checkpoints, w -> evaluation(w)));
         assertTrue(other.getMessage().contains("a checkpoint of another run"), other.getMessage());
+        // New tensors beside the old state, as a crash between the renames leaves them: refused, not resumed.
+        Files.write(checkpoints.resolve("tensors.bin"), new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+        IOException torn = assertThrows(IOException.class, () -> tune(two, 11, checkpoints, w -> evaluation(w)));
+        assertTrue(torn.getMessage().contains("does not match"), torn.getMessage());
     }
 
     private static FineTuner.Result tune(long seed, Path checkpoints) throws IOException {
