@@ -1,14 +1,13 @@
 package org.stancekit.inference.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.stancekit.runtime.FileTrees;
 import org.stancekit.model.StanceModel;
 import org.stancekit.inference.ArticleInput;
 import org.stancekit.inference.ArticleReader;
@@ -187,7 +186,7 @@ public final class Benchmark {
             }
         }
         double rate = rate(summary.sentences(), start);
-        deleteTree(out);
+        FileTrees.delete(out);
         return rate;
     }
 
@@ -199,24 +198,6 @@ public final class Benchmark {
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
-    /** Deletes a folder and everything in it. */
-    public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.stancekit.runtime.FileTrees;
 import org.stancekit.model.StanceModel;
 import org.stancekit.inference.bench.BenchCorpus;
 import org.stancekit.inference.bench.BenchReport;
@@ -97,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void deleteQuietly(Path work) {
         try {
-            Benchmark.deleteTree(work);
+            FileTrees.delete(work);
         } catch (IOException e) {
             System.err.println("stancekit bench: could not delete " + work + ": " + e.getMessage());
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.stancekit.bundle.BundleWriter;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.text.PartyLexicon;
+import org.stancekit.runtime.FileTrees;
 import org.stancekit.runtime.Sha256;
 import org.stancekit.training.AuxiliaryExample;
 import org.stancekit.training.AuxiliaryReader;
@@ -176,7 +177,7 @@ final class TrainCommand implements Callable<Integer> {
             TransformerTrainer.Result result = new TransformerTrainer(model.transformer(), seed, lex, System.err)
                     .train(dataset, files, checkpoints);
             new BundleWriter().write(result.model(), out);
-            deleteTree(checkpoints);
+            FileTrees.delete(checkpoints);
             err.printf(Locale.ROOT, "Kept epoch %d. Trained in %.1f s. Wrote %s%n", result.bestEpoch(),
                     (System.nanoTime() - start) / 1e9, out);
             if (result.test() != null) {
@@ -208,16 +209,6 @@ final class TrainCommand implements Callable<Integer> {
             System.out.print(MetricsTable.render(result.test(), "test"));
         }
         return ExitCodes.OK;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     static String progressLine(EpochReport r) {
