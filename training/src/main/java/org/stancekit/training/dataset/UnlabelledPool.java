@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Split;
 import org.stancekit.training.Dataset;
@@ -97,24 +100,14 @@ public final class UnlabelledPool {
     }
 
     private void readZelensky(Path file, List<Sentence> out, Set<String> seen) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        java.util.Map<String, Integer> positions = new java.util.HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = MAPPER.readTree(line);
-                String doc = n.path("address").asText();
-                int position = positions.merge(doc, 1, Integer::sum) - 1;
-                if (!heldOut.contains(doc)) {
-                    add(out, seen, "zelensky-2022", doc, position, n.path("text").asText());
-                }
+        Map<String, Integer> positions = new HashMap<>();
+        forEachJsonLine(file, n -> {
+            String doc = n.path("address").asText();
+            int position = positions.merge(doc, 1, Integer::sum) - 1;
+            if (!heldOut.contains(doc)) {
+                add(out, seen, "zelensky-2022", doc, position, n.path("text").asText());
             }
-        }
+        });
     }
 
     /** The NYT editorial sentences: {@code id<TAB>rating<TAB>text}; none is in the labelled set's splits. */
@@ -133,19 +126,24 @@ public final class UnlabelledPool {
 
     /** NewsMTSC ids extend their article's id ({@code allsides_393_157_…}): a held-out article holds them all. */
     private void readNewsMtsc(Path file, List<Sentence> out, Set<String> seen) throws IOException {
+        forEachJsonLine(file, n -> {
+            String gid = n.path("primary_gid").asText();
+            if (heldOut.stream().noneMatch(doc -> gid.equals(doc) || gid.startsWith(doc + "_"))) {
+                add(out, seen, "newsmtsc", gid, 0, n.path("sentence_normalized").asText());
+            }
+        });
+    }
+
+    /** Calls {@code action} with every non-blank line of a JSONL file; a missing file has none. */
+    private static void forEachJsonLine(Path file, Consumer<JsonNode> action) throws IOException {
         if (!Files.exists(file)) {
             return;
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = MAPPER.readTree(line);
-                String gid = n.path("primary_gid").asText();
-                if (heldOut.stream().noneMatch(doc -> gid.equals(doc) || gid.startsWith(doc + "_"))) {
-                    add(out, seen, "newsmtsc", gid, 0, n.path("sentence_normalized").asText());
+                if (!line.isBlank()) {
+                    action.accept(MAPPER.readTree(line));
                 }
             }
         }
