@@ -2,14 +2,12 @@ package org.stancekit.inference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
+import org.stancekit.runtime.AtomicFile;
 
 /**
  * The progress record of a resumable run, {@value #FILE} in the output folder. A checkpoint says:
@@ -17,7 +15,8 @@ import java.util.Optional;
  * written, and the temporary output files were exactly {@code lengths} long when they were.
  * Resuming cuts the files back to those lengths and skips those items, so every article is
  * written exactly once whatever a crash left behind. The record is replaced atomically (written
- * aside, forced to disk, renamed), so it is always either the old checkpoint or the new one.
+ * aside, forced to disk, renamed: {@link AtomicFile}), so it is always either the old checkpoint or
+ * the new one.
  *
  * @param version the record's layout version
  * @param settings what must not change between a run and its resume (inputs, columns, format, model)
@@ -58,20 +57,11 @@ record RunJournal(int version, String settings, long items, String lastLocation,
 
     /** Replaces the record in {@code dir} atomically and durably. */
     void write(Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        Path aside = dir.resolve(FILE + ".tmp");
-        byte[] bytes = JSON.writeValueAsBytes(this);
-        try (FileChannel ch = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(bytes));
-            ch.force(true);
-        }
-        Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(dir.resolve(FILE), JSON.writeValueAsBytes(this));
     }
 
     /** Removes the record (the run completed, or a new run starts over). */
     static void delete(Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(FILE));
-        Files.deleteIfExists(dir.resolve(FILE + ".tmp"));
     }
 }

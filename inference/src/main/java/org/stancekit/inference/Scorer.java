@@ -21,9 +21,11 @@ import org.stancekit.model.StanceModel;
  * Scores articles with a model bundle: split into sentences, predict every sentence, aggregate.
  * The Java entry point for programs that embed StanceKit:
  * <pre>{@code
- * Scorer scorer = new Scorer(new BundleReader().readDefault());
- * ArticleScore one = scorer.score(new Article("a1", text));          // on the calling thread
- * scorer.scoreAll(articles.iterator(), score -> save(score));       // a stream, on every core
+ * try (StanceModel<?, ?> model = new BundleReader().readDefault()) {   // closing frees ONNX Runtime's session
+ *     Scorer scorer = new Scorer(model);
+ *     ArticleScore one = scorer.score(new Article("a1", text));          // on the calling thread
+ *     scorer.scoreAll(articles.iterator(), score -> save(score));       // a stream, on every core
+ * }
  * }</pre>
  * A scorer is safe to share between threads; forward passes take turns on the one network.
  */

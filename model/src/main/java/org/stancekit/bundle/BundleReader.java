@@ -74,6 +74,7 @@ public final class BundleReader {
         if (model instanceof FastModel fast) {
             return fast;
         }
+        model.close();
         throw new BundleFormatException(file + ": a transformer model, where a fast model is needed");
     }
 
@@ -187,7 +188,7 @@ public final class BundleReader {
         ComputationGraph network;
         try {
             network = ModelSerializer.restoreComputationGraph(
-                    new ByteArrayInputStream(networkEntries(require(entries, BundleWriter.NETWORK, origin), origin)), false);
+                    new ByteArrayInputStream(networkEntries(require(entries, BundleWriter.NETWORK, origin), inflated(entries), origin)), false);
         } catch (BundleFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -204,13 +205,18 @@ public final class BundleReader {
      * ({@code preprocessor.bin}, updater state) are Java-serialised objects, which StanceKit never
      * deserialises from a file it did not make itself.
      */
-    private static byte[] networkEntries(byte[] zipBytes, String origin) throws IOException {
+    private static byte[] networkEntries(byte[] zipBytes, long inflatedSoFar, String origin) throws IOException {
         Map<String, byte[]> inner = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
+                String where = origin + "!" + BundleWriter.NETWORK + "!" + e.getName();
+                if (inner.containsKey(e.getName())) {
+                    throw new BundleFormatException(where + ": the entry appears twice");
+                }
                 if (NETWORK_ENTRIES.contains(e.getName())) {
-                    inner.put(e.getName(), capped(zip, origin + "!" + BundleWriter.NETWORK + "!" + e.getName(), inner));
+                    // The inner entries count against the same total as the bundle's own.
+                    inner.put(e.getName(), capped(zip, where, inflatedSoFar + inflated(inner)));
                 }
             }
         } catch (ZipException e) {
@@ -311,7 +317,7 @@ public final class BundleReader {
                 if (entries.containsKey(entry.getName())) {
                     throw new BundleFormatException(origin + ": entry '" + entry.getName() + "' appears twice");
                 }
-                entries.put(entry.getName(), capped(zip, origin + "!" + entry.getName(), entries));
+                entries.put(entry.getName(), capped(zip, origin + "!" + entry.getName(), inflated(entries)));
             }
         } catch (ZipException e) {
             throw new BundleFormatException(origin + ": not a zip file (" + e.getMessage() + ")", e);
@@ -324,10 +330,10 @@ public final class BundleReader {
 
     /**
      * The rest of the current zip entry, refused beyond {@link #MAX_ENTRY_BYTES} inflated or when
-     * it would take the entries read so far beyond {@link #MAX_BUNDLE_BYTES}.
+     * it would take what was inflated before ({@code inflatedSoFar} bytes) beyond {@link #MAX_BUNDLE_BYTES}.
      */
-    private static byte[] capped(InputStream in, String where, Map<String, byte[]> readSoFar) throws IOException {
-        long limit = Math.min(MAX_ENTRY_BYTES, MAX_BUNDLE_BYTES - readSoFar.values().stream().mapToLong(b -> b.length).sum());
+    private static byte[] capped(InputStream in, String where, long inflatedSoFar) throws IOException {
+        long limit = Math.min(MAX_ENTRY_BYTES, MAX_BUNDLE_BYTES - inflatedSoFar);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
@@ -341,5 +347,9 @@ public final class BundleReader {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    private static long inflated(Map<String, byte[]> entries) {
+        return entries.values().stream().mapToLong(b -> b.length).sum();
     }
 }

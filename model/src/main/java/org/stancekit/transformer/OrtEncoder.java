@@ -22,6 +22,7 @@ public final class OrtEncoder implements AutoCloseable {
     private final boolean tokenTypes;
     private final float[] markerTable;
     private final int width;
+    private boolean closed;
 
     /**
      * @param onnx the exported graph ({@link OnnxExport#export}), without entity markers
@@ -109,8 +110,12 @@ public final class OrtEncoder implements AutoCloseable {
         return OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(marks), new long[] {batch.size(), length, width});
     }
 
+    /** Releases the session; a second call does nothing (ONNX Runtime itself refuses one). */
     @Override
-    public void close() throws OrtException {
-        session.close();
+    public synchronized void close() throws OrtException {
+        if (!closed) {
+            closed = true;
+            session.close();
+        }
     }
 }

@@ -21,7 +21,7 @@ import org.stancekit.text.PartyLexicon;
  * {@value TransformerNetwork#LENGTH_STEP} word pieces and batched with others of the same padded
  * length only, so a sentence's probabilities never depend on its batch-mates.
  */
-public final class TransformerModel implements StanceModel<SentenceTokens, TransformerModel.Batch>, AutoCloseable {
+public final class TransformerModel implements StanceModel<SentenceTokens, TransformerModel.Batch> {
 
     /** Sentences per forward pass when predicting. */
     public static final int BATCH_SIZE = 64;
@@ -94,14 +94,24 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
         }
         TransformerFeaturizer featurizer = new TransformerFeaturizer(lexicon, manifest.schema().parties(),
                 new WordPieceTokenizer(BaseEncoder.named(spec.base()), spec.maxTokens()));
+        OrtEncoder encoder = null;
         try {
-            OrtEncoder encoder = new OrtEncoder(OnnxExport.export(base, spec.layers(), encoderWeights, spec.markers()),
+            encoder = new OrtEncoder(OnnxExport.export(base, spec.layers(), encoderWeights, spec.markers()),
                     threads, spec.markers() ? weights.get(StanceGraph.MARKER_TABLE) : null, width);
             return new TransformerModel(manifest, featurizer, encoder, new HeadWeights(w, b, width, spec.mentionPooling()),
                     weightsFile);
         } catch (OrtException | RuntimeException e) {
             featurizer.close();
-            throw new IOException("ONNX Runtime cannot load the fine-tuned encoder: " + e.getMessage(), e);
+            if (encoder != null) {
+                try {
+                    encoder.close();
+                } catch (OrtException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            // A bundle is untrusted input: whatever fails here is reported as a bad bundle, not a crash.
+            throw new IOException((e instanceof OrtException ? "ONNX Runtime cannot load the fine-tuned encoder: "
+                    : "the fine-tuned model cannot be built: ") + e.getMessage(), e);
         }
     }
 
@@ -247,13 +257,17 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
         return new TransformerModel(other, featurizer, encoder, heads, weightsFile);
     }
 
+    /** Releases the ONNX Runtime session and the tokenizer; a second call does nothing. */
     @Override
     public void close() {
-        featurizer.close();
         try {
-            encoder.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime could not release its session: " + e.getMessage(), e);
+            featurizer.close();
+        } finally {
+            try {
+                encoder.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime could not release its session: " + e.getMessage(), e);
+            }
         }
     }
 }

@@ -245,11 +245,12 @@ final class DatasetCommand {
         public Integer call() throws IOException {
             Dataset dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
             List<UnlabelledPool.Sentence> pool = new UnlabelledPool(dataset).sample(corpus, sentences, seed);
-            StanceModel<?, ?> labeller = new BundleReader().readOrDefault(model);
             System.err.printf(Locale.ROOT, "Labelling %,d sentences with %s...%n", pool.size(), model);
             long start = System.nanoTime();
-            Distillation.write(labeller, pool, out, done -> System.err.printf(Locale.ROOT, "\r%,d of %,d labelled (%.0f s)",
-                    done, pool.size(), (System.nanoTime() - start) / 1e9));
+            try (StanceModel<?, ?> labeller = new BundleReader().readOrDefault(model)) {
+                Distillation.write(labeller, pool, out, done -> System.err.printf(Locale.ROOT, "\r%,d of %,d labelled (%.0f s)",
+                        done, pool.size(), (System.nanoTime() - start) / 1e9));
+            }
             System.err.printf(Locale.ROOT, "%nWrote %s%n", out);
             return ExitCodes.OK;
         }

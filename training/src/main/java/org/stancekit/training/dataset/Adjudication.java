@@ -5,6 +5,7 @@ import com.opencsv.CSVWriter;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.stancekit.runtime.AtomicFile;
 import org.stancekit.training.CsvFiles;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
@@ -176,7 +178,8 @@ public final class Adjudication {
     /** Writes the kept record of the contests that have a decision. */
     public static void writeRecord(Path file, List<Contest> contests, Map<String, Decision> decisions, LabelSchema schema)
             throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(out)) {
+        AtomicFile.write(file, raw -> {
+            CSVWriter csv = new CSVWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8));
             csv.writeNext(recordHeader(schema).toArray(String[]::new), false);
             for (Contest c : contests) {
                 Decision d = decisions.get(c.id());
@@ -190,7 +193,8 @@ public final class Adjudication {
                 row.add(d.note());
                 csv.writeNext(row.toArray(String[]::new));
             }
-        }
+            csv.flush();
+        });
     }
 
     private static Labels labels(String[] row, int from, LabelSchema schema, String where) throws DatasetFormatException {

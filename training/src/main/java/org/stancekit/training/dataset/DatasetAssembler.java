@@ -186,7 +186,8 @@ public final class DatasetAssembler {
     private void writeChanges(Path file, Map<String, Labels> before, Map<String, Labels> after) throws IOException {
         List<String> header = new ArrayList<>(List.of("id"));
         header.addAll(LabelFile.labelColumns(schema, "previous", "new"));
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
+        AtomicFile.write(file, raw -> {
+            CSVWriter csv = new CSVWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8));
             csv.writeNext(header.toArray(String[]::new), false);
             for (Map.Entry<String, Labels> e : after.entrySet()) {
                 List<String> row = new ArrayList<>(List.of(e.getKey()));
@@ -194,7 +195,8 @@ public final class DatasetAssembler {
                 row.addAll(LabelFile.cells(e.getValue()));
                 csv.writeNext(row.toArray(String[]::new), false);
             }
-        }
+            csv.flush();
+        });
     }
 
     private static String[] readCsv(Path file, List<String[]> rows) throws IOException {

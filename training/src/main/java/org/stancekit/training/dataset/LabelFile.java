@@ -15,8 +15,8 @@ import org.stancekit.training.Annotation;
 
 /**
  * One annotation pass: {@code id,<party>...,sentiment}, the format annotators write and
- * {@code datasets/agreement/} keeps. Reading and merging go through {@link Annotation}, which
- * validates every row.
+ * {@code datasets/agreement/} keeps. Reading goes through {@link Annotation}, which validates
+ * every row.
  */
 public final class LabelFile {
 

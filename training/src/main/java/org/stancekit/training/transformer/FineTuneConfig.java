@@ -22,7 +22,8 @@ import org.stancekit.transformer.BaseEncoder;
  * @param headLearningRate peak learning rate of the heads (new weights learn faster)
  * @param warmup share of steps over which the rate rises linearly from 0; it then falls linearly to 0
  * @param weightDecay AdamW's decoupled weight decay (not on biases and LayerNorm)
- * @param classWeightPower loss weight of a class is {@code (mean count / class count)^power}, per head
+ * @param classWeightPower loss weight of a class is {@code (mean count / class count)^power}, per head,
+ *                         clipped to [0.1, 10] ({@link org.stancekit.training.ClassWeights})
  * @param patience epochs without a better dev score before stopping
  * @param threads replicas computing a batch's gradient in parallel, one native thread each; 2 by
  *                default whatever the machine, because how a batch is split among replicas

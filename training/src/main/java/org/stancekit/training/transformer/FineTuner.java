@@ -121,7 +121,7 @@ public final class FineTuner {
         }
         Nd4j.getRandom().setSeed(seed);
         TransformerNetwork.Architecture arch = architecture(weights);
-        // Replicas of the network (one per core by default): each computes the gradient of its share of the batch
+        // Replicas of the network (config.threads(), 2 by default): each computes the gradient of its share of the batch
         // on one native thread, and the replicas' weights are kept equal after every update.
         // SameDiff's own threads did not pay: two OpenMP threads made a step slower than one.
         List<TransformerNetwork> replicas = new ArrayList<>();

@@ -102,8 +102,13 @@ class FineTuningTest {
         assertArrayEquals(whole.weightsFile(), resumed.weightsFile(), "the resumed run ends with the same model");
         IOException other = assertThrows(IOException.class, () -> tune(two, 12, checkpoints, w -> evaluation(w)));
         assertTrue(other.getMessage().contains("a checkpoint of another run"), other.getMessage());
-        // New tensors beside the old state, as a crash between the renames leaves them: refused, not resumed.
-        Files.write(checkpoints.resolve("tensors.bin"), new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+        // A data file changed after its state was written: refused, not resumed.
+        List<Path> tensors;
+        try (var files = Files.list(checkpoints)) {
+            tensors = files.filter(f -> f.getFileName().toString().startsWith("tensors-")).toList();
+        }
+        assertEquals(1, tensors.size(), "the previous epoch's files are deleted once the new state is written");
+        Files.write(tensors.get(0), new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
         IOException torn = assertThrows(IOException.class, () -> tune(two, 11, checkpoints, w -> evaluation(w)));
         assertTrue(torn.getMessage().contains("does not match"), torn.getMessage());
     }
