@@ -83,7 +83,6 @@ public final class DatasetAssembler {
         Map<String, Labels> changes = new LinkedHashMap<>();
         Map<String, Labels> previousOfChanged = new LinkedHashMap<>();
         if (round.reannotates()) {
-            Map<String, Labels> previous = RoundFiles.pass(round.previous(), schema);
             Map<String, Adjudication.Decision> decisions = Adjudication.readRecord(round.reannotationAdjudication(), schema);
             for (RoundFiles.Reannotated re : round.reannotated(schema)) {
                 PoolRow p = re.row();
@@ -104,10 +103,10 @@ public final class DatasetAssembler {
                     agreementB.put(p.id(), second);
                 }
                 relabelled++;
-                if (!settled.equals(previous.get(p.id()))) {
+                if (!settled.equals(re.previous())) {
                     changed++;
                     changes.put(p.id(), settled);
-                    previousOfChanged.put(p.id(), previous.get(p.id()));
+                    previousOfChanged.put(p.id(), re.previous());
                 }
             }
         }
@@ -186,17 +185,14 @@ public final class DatasetAssembler {
     private void writeChanges(Path file, Map<String, Labels> before, Map<String, Labels> after) throws IOException {
         List<String> header = new ArrayList<>(List.of("id"));
         header.addAll(LabelFile.labelColumns(schema, "previous", "new"));
-        AtomicFile.write(file, raw -> {
-            CSVWriter csv = new CSVWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8));
-            csv.writeNext(header.toArray(String[]::new), false);
-            for (Map.Entry<String, Labels> e : after.entrySet()) {
-                List<String> row = new ArrayList<>(List.of(e.getKey()));
-                row.addAll(LabelFile.cells(before.get(e.getKey())));
-                row.addAll(LabelFile.cells(e.getValue()));
-                csv.writeNext(row.toArray(String[]::new), false);
-            }
-            csv.flush();
-        });
+        List<String[]> rows = new ArrayList<>();
+        for (Map.Entry<String, Labels> e : after.entrySet()) {
+            List<String> row = new ArrayList<>(List.of(e.getKey()));
+            row.addAll(LabelFile.cells(before.get(e.getKey())));
+            row.addAll(LabelFile.cells(e.getValue()));
+            rows.add(row.toArray(String[]::new));
+        }
+        writeCsv(file, header.toArray(String[]::new), rows);
     }
 
     private static String[] readCsv(Path file, List<String[]> rows) throws IOException {

@@ -99,10 +99,12 @@ public record RoundFiles(Path dir) {
      * A re-annotated row with the two label sets compared for it.
      *
      * @param row the row as sampled for re-annotation
+     * @param previous its label before the round ({@code null} if previous.csv lacks it; only a
+     *                 test row may, since its two compared passes are both new)
      * @param first pass R for a test row, else the previous label
      * @param second pass R2 for a test row, else pass R
      */
-    public record Reannotated(PoolRow row, Labels first, Labels second) {
+    public record Reannotated(PoolRow row, Labels previous, Labels first, Labels second) {
     }
 
     /**
@@ -127,7 +129,7 @@ public record RoundFiles(Path dir) {
                 throw new IllegalArgumentException("re-annotated row " + row.id() + " lacks a label in "
                         + (test ? "pass-r.csv or pass-r2.csv" : "previous.csv or pass-r.csv"));
             }
-            out.add(new Reannotated(row, first, second));
+            out.add(new Reannotated(row, previous.get(row.id()), first, second));
         }
         return out;
     }
