@@ -30,7 +30,7 @@ public record FeatureSettings(int ngrams, int contextWindow, int minCount, int m
      * The settings of the shipped model: words and bigrams, party context within 8 tokens, and
      * character 3-grams. Over three seeds the 3-grams (with the smaller embeddings of
      * {@code NetworkSpec.DEFAULT}) added 0.010 of test stance and 0.021 of sentiment macro-F1 to
-     * the plain bag (see the README's model comparison); they cost about half the scoring speed,
+     * the plain bag (see docs/history-fast-model.md); they cost about half the scoring speed,
      * which still meets the batch-scoring target.
      */
     public static final FeatureSettings DEFAULT = new FeatureSettings(2, 8, 2, 50_000, 300, 3);

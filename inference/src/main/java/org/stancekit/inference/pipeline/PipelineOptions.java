@@ -3,8 +3,8 @@ package org.stancekit.inference.pipeline;
 import org.stancekit.model.StanceModel;
 
 /**
- * Tuning of the {@link ScoringPipeline}. The defaults were measured on a 2-core machine; see the
- * README's benchmark section.
+ * Tuning of the {@link ScoringPipeline}. The defaults were measured on a 2-core machine; see
+ * docs/benchmarks.md and docs/history-fast-model.md.
  *
  * @param workers threads that split and encode articles (default: one per core but one, which the
  *                inference thread needs to itself: the forward passes are the one serial stage, and
