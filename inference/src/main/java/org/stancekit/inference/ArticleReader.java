@@ -1,17 +1,12 @@
 package org.stancekit.inference;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,10 +21,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.stancekit.domain.Article;
+import org.stancekit.runtime.Failures;
 
 /**
  * Reads articles from the scoring inputs:
@@ -51,7 +46,8 @@ public final class ArticleReader {
     /** The input name that stands for standard input. */
     public static final String STDIN = "-";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses a line with anything after its object: "{...} trailing" is not one JSON value. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String STDIN_LOCATION = "<stdin>";
 
     private final ReaderOptions options;
@@ -87,8 +83,12 @@ public final class ArticleReader {
             if (isStdin(input)) {
                 readJsonl(new CountingInputStream(stdin.get(), bytesRead), STDIN_LOCATION, sink);
             } else if (Files.isDirectory(input)) {
-                for (Path file : filesUnder(input)) {
-                    readFile(file, sink);
+                for (FolderWalk.Entry entry : FolderWalk.list(input)) {
+                    if (entry.readable()) {
+                        readFile(entry.path(), sink);
+                    } else {
+                        sink.accept(new ArticleInput.Failed(entry.path().toString(), "", entry.problem()));
+                    }
                 }
             } else {
                 readFile(input, sink);
@@ -127,8 +127,12 @@ public final class ArticleReader {
             if (isStdin(input)) {
                 return -1;
             }
-            for (Path file : Files.isDirectory(input) ? filesUnder(input) : List.of(input)) {
-                total += Files.size(file);
+            if (Files.isDirectory(input)) {
+                for (FolderWalk.Entry entry : FolderWalk.list(input)) {
+                    total += entry.readable() ? Files.size(entry.path()) : 0;
+                }
+            } else {
+                total += Files.size(input);
             }
         }
         return total;
@@ -137,14 +141,6 @@ public final class ArticleReader {
     /** True for the input that stands for standard input. */
     public static boolean isStdin(Path input) {
         return input.toString().equals(STDIN);
-    }
-
-    private static List<Path> filesUnder(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
-        }
     }
 
     private void readFile(Path file, Consumer<ArticleInput> sink) {
@@ -168,7 +164,7 @@ public final class ArticleReader {
         } catch (EOFException e) {
             sink.accept(new ArticleInput.Failed(file.toString(), id, "truncated file: " + e.getMessage()));
         } catch (IOException e) {
-            sink.accept(new ArticleInput.Failed(file.toString(), id, "cannot read: " + e.getMessage()));
+            sink.accept(new ArticleInput.Failed(file.toString(), id, "cannot read: " + Failures.reason(e)));
         }
     }
 
@@ -209,54 +205,87 @@ public final class ArticleReader {
     }
 
     private void readCsv(InputStream in, String file, Consumer<ArticleInput> sink) throws IOException {
-        // RFC 4180: a quote inside a field is doubled, and a backslash is an ordinary character
-        // (OpenCSV's default parser would take "\\\"" as an escaped quote and misread the row).
-        try (CSVReader csv = new CSVReaderBuilder(utf8(in)).withCSVParser(new RFC4180ParserBuilder().build()).build()) {
-            String[] header = csv.readNext();
-            int idColumn = header == null ? -1 : column(header, options.idColumn());
-            int textColumn = header == null ? -1 : column(header, options.textColumn());
-            if (idColumn < 0 || textColumn < 0) {
-                sink.accept(new ArticleInput.Failed(file + ":1", "", "a CSV input needs a header row with '"
-                        + options.idColumn() + "' and '" + options.textColumn() + "' columns"));
-                return;
+        // A quote doubles in a field and any character may be held as UTF-8 in up to four bytes.
+        RecordReader records = new RecordReader(in, RecordReader.Mode.CSV, recordByteLimit(8));
+        String[] header = null;
+        int idColumn = -1;
+        int textColumn = -1;
+        RecordReader.Record record;
+        while ((record = records.next()) != null) {
+            String location = file + ":" + record.line();
+            String[] row = record.isEmpty() ? null : csvFields(record, location, sink);
+            if (row == null) {
+                continue;
             }
-            long line = csv.getLinesRead() + 1;
-            String[] row;
-            while ((row = csv.readNext()) != null) {
-                String location = file + ":" + line;
-                if (row.length <= Math.max(idColumn, textColumn)) {
-                    sink.accept(new ArticleInput.Failed(location, "", "expected " + header.length + " fields, found " + row.length));
-                } else {
-                    emit(row[idColumn].strip(), row[textColumn], location, sink);
+            if (header == null) {
+                header = row;
+                idColumn = column(header, options.idColumn());
+                textColumn = column(header, options.textColumn());
+                if (idColumn < 0 || textColumn < 0) {
+                    sink.accept(new ArticleInput.Failed(location, "", "a CSV input needs a header row with '"
+                            + options.idColumn() + "' and '" + options.textColumn() + "' columns"));
+                    return;
                 }
-                line = csv.getLinesRead() + 1;
+            } else if (row.length <= Math.max(idColumn, textColumn)) {
+                sink.accept(new ArticleInput.Failed(location, "", "expected " + header.length + " fields, found " + row.length));
+            } else {
+                emit(row[idColumn].strip(), row[textColumn], location, sink);
             }
-        } catch (CsvException e) {
-            sink.accept(new ArticleInput.Failed(file + ":" + e.getLineNumber(), "", "malformed CSV: " + e.getMessage()));
-        } catch (CharacterCodingException e) {
-            sink.accept(new ArticleInput.Failed(file, "", "not valid UTF-8 text"));
+        }
+        if (header == null) {
+            sink.accept(new ArticleInput.Failed(file, "", "empty CSV input (no header row)"));
         }
     }
 
-    private void readJsonl(InputStream in, String file, Consumer<ArticleInput> sink) throws IOException {
-        // JSON escapes (\\uXXXX) can take six characters for one, so a line may be that much longer than its text.
-        int lineLimit = (int) Math.min(Integer.MAX_VALUE - 16L, 6L * options.maxArticleChars() + 65_536);
-        LineReader lines = new LineReader(utf8(in), lineLimit);
-        long number = 0;
-        try {
-            String line;
-            while ((line = lines.next()) != null) {
-                number++;
-                String location = file + ":" + number;
-                if (line == LineReader.TOO_LONG) {
-                    sink.accept(new ArticleInput.Failed(location, "", tooLong(String.format(Locale.ROOT, "far more than %,d", options.maxArticleChars()))));
-                } else if (!line.isBlank()) {
-                    jsonRow(line, location, sink);
-                }
-            }
-        } catch (CharacterCodingException e) {
-            sink.accept(new ArticleInput.Failed(file + ":" + (number + 1), "", "not valid UTF-8 text"));
+    /** A CSV record's fields, or null when the record was reported as a failure. */
+    private String[] csvFields(RecordReader.Record record, String location, Consumer<ArticleInput> sink) throws IOException {
+        // A broken quote comes first: it explains the rows this record swallowed, whatever else is wrong in it.
+        if (record.unterminated()) {
+            sink.accept(new ArticleInput.Failed(location, "", "malformed CSV: a quoted field is never closed (it runs to the end of the file)"));
+            return null;
         }
+        if (record.textAfterQuote()) {
+            sink.accept(new ArticleInput.Failed(location, "", "malformed CSV: text follows a closing quote "
+                    + "(a stray quote in an unquoted field may have joined several lines into this row)"));
+            return null;
+        }
+        String text = decode(record, location, sink);
+        // RFC 4180: a quote inside a field is doubled, and a backslash is an ordinary character
+        // (OpenCSV's default parser would take "\\\"" as an escaped quote and misread the row).
+        return text == null ? null : new RFC4180ParserBuilder().build().parseLine(text);
+    }
+
+    private void readJsonl(InputStream in, String file, Consumer<ArticleInput> sink) throws IOException {
+        // JSON escapes (\\uXXXX) take six bytes for one character.
+        RecordReader records = new RecordReader(in, RecordReader.Mode.LINES, recordByteLimit(6));
+        RecordReader.Record record;
+        while ((record = records.next()) != null) {
+            String location = file + ":" + record.line();
+            String line = decode(record, location, sink);
+            if (line != null && !line.isBlank()) {
+                jsonRow(line, location, sink);
+            }
+        }
+    }
+
+    /** The most bytes a record may take to hold an article of the longest accepted length, and then some. */
+    private int recordByteLimit(int bytesPerChar) {
+        return (int) Math.min(Integer.MAX_VALUE - 16L, (long) bytesPerChar * options.maxArticleChars() + 65_536);
+    }
+
+    /** A record's text, or null when it is too long or not UTF-8 (reported to {@code sink}). */
+    private String decode(RecordReader.Record record, String location, Consumer<ArticleInput> sink) {
+        if (record.tooLong()) {
+            sink.accept(new ArticleInput.Failed(location, "", tooLong(String.format(Locale.ROOT, "far more than %,d", options.maxArticleChars()))));
+            return null;
+        }
+        String text = new String(record.bytes(), StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0 && !isUtf8(record.bytes())) {
+            sink.accept(new ArticleInput.Failed(location, "", "not valid UTF-8 text"));
+            return null;
+        }
+        // A byte-order mark may open a file; it is no part of the first record.
+        return record.line() == 1 ? stripBom(text) : text;
     }
 
     private void jsonRow(String line, String location, Consumer<ArticleInput> sink) {
@@ -280,8 +309,9 @@ public final class ArticleReader {
     private void emit(String id, String text, String location, Consumer<ArticleInput> sink) {
         if (id.isEmpty()) {
             sink.accept(new ArticleInput.Failed(location, id, "empty article id"));
-        } else if (text.isBlank()) {
-            sink.accept(new ArticleInput.Failed(location, id, "empty article"));
+        } else if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            // Blank, or only invisible characters (zero-width spaces, byte-order marks) or punctuation.
+            sink.accept(new ArticleInput.Failed(location, id, "empty article (no letters or digits)"));
         } else if (text.length() > options.maxArticleChars()) {
             sink.accept(new ArticleInput.Failed(location, id, tooLong(String.format(Locale.ROOT, "%,d", text.length()))));
         } else if (!seenIds.add(id)) {
@@ -294,11 +324,6 @@ public final class ArticleReader {
     private String tooLong(String chars) {
         return String.format(Locale.ROOT, "article too long: %s characters (the limit is %,d; see --max-chars)",
                 chars, options.maxArticleChars());
-    }
-
-    private static Reader utf8(InputStream in) {
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
     }
 
     private static String stripBom(String text) {

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param resume continue an interrupted run in the same output folder instead of starting over
  * @param checkpointMillis how often the progress record is brought up to date; a crash loses at
  *                         most this much work
+ * @param spreadsheetSafe write CSV cells of input text that a spreadsheet would run as a formula
+ *                        as text ({@link SpreadsheetSafe}; off by default, as it changes the data)
  */
-public record BatchOptions(ReaderOptions reader, boolean resume, long checkpointMillis) {
+public record BatchOptions(ReaderOptions reader, boolean resume, long checkpointMillis, boolean spreadsheetSafe) {
 
     /** Two seconds between checkpoints: cheap (three flushes and a rename) and little to redo. */
     public static final long DEFAULT_CHECKPOINT_MILLIS = 2_000;
@@ -24,21 +26,26 @@ public record BatchOptions(ReaderOptions reader, boolean resume, long checkpoint
 
     /** Default reading, no resume (threads and batches are the {@link Scorer}'s pipeline options). */
     public static BatchOptions defaults() {
-        return new BatchOptions(ReaderOptions.DEFAULT, false, DEFAULT_CHECKPOINT_MILLIS);
+        return new BatchOptions(ReaderOptions.DEFAULT, false, DEFAULT_CHECKPOINT_MILLIS, false);
     }
 
     /** A copy with other reader options. */
     public BatchOptions withReader(ReaderOptions r) {
-        return new BatchOptions(r, resume, checkpointMillis);
+        return new BatchOptions(r, resume, checkpointMillis, spreadsheetSafe);
     }
 
     /** A copy that resumes (or not). */
     public BatchOptions withResume(boolean r) {
-        return new BatchOptions(reader, r, checkpointMillis);
+        return new BatchOptions(reader, r, checkpointMillis, spreadsheetSafe);
     }
 
     /** A copy with another checkpoint interval. */
     public BatchOptions withCheckpointMillis(long millis) {
-        return new BatchOptions(reader, resume, millis);
+        return new BatchOptions(reader, resume, millis, spreadsheetSafe);
+    }
+
+    /** A copy that writes input text safely for spreadsheets (or not). */
+    public BatchOptions withSpreadsheetSafe(boolean safe) {
+        return new BatchOptions(reader, resume, checkpointMillis, safe);
     }
 }

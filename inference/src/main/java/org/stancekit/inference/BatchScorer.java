@@ -68,12 +68,12 @@ public final class BatchScorer {
             if (previous.isPresent()) {
                 start = previous.get();
                 requireSameSettings(start.settings(), settings);
-                writer = ScoreWriter.resume(outDir, columns, format, start.lengths());
+                writer = ScoreWriter.resume(outDir, columns, format, options.spreadsheetSafe(), start.lengths());
                 writer.keepPartialFiles();
             } else {
                 RunJournal.delete(outDir);
                 start = new RunJournal(RunJournal.VERSION, settings, 0, "", 0, 0, 0, Map.of());
-                writer = new ScoreWriter(outDir, columns, format);
+                writer = new ScoreWriter(outDir, columns, format, options.spreadsheetSafe());
             }
             try (writer) {
                 return score(inputs, outDir, writer, start, progress);
@@ -164,6 +164,10 @@ public final class BatchScorer {
         s.put("id_column", options.reader().idColumn());
         s.put("text_column", options.reader().textColumn());
         s.put("max_chars", Integer.toString(options.reader().maxArticleChars()));
+        if (options.spreadsheetSafe()) {
+            // Only when on, so that a run interrupted by an earlier version still resumes.
+            s.put("spreadsheet_safe", "true");
+        }
         s.put("model", m.createdAt() + " seed " + m.seed() + " " + m.schema().parties());
         StringBuilder sb = new StringBuilder();
         s.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));

@@ -47,6 +47,7 @@ public final class ScoreWriter implements Closeable {
     private final CSVWriter sentencesCsv;
     private final CSVWriter articlesCsv;
     private final CSVWriter errorsCsv;
+    private final boolean spreadsheetSafe;
     private boolean committed;
     private boolean keepPartial;
 
@@ -56,7 +57,16 @@ public final class ScoreWriter implements Closeable {
 
     /** Opens fresh output files in {@code dir} (created when missing). */
     public ScoreWriter(Path dir, OutputColumns columns, OutputFormat format) throws IOException {
-        this(dir, columns, format, null);
+        this(dir, columns, format, false, null);
+    }
+
+    /**
+     * Opens fresh output files in {@code dir} (created when missing); with {@code spreadsheetSafe},
+     * CSV cells holding input text that a spreadsheet would run as a formula are written as text
+     * ({@link SpreadsheetSafe}).
+     */
+    public ScoreWriter(Path dir, OutputColumns columns, OutputFormat format, boolean spreadsheetSafe) throws IOException {
+        this(dir, columns, format, spreadsheetSafe, null);
     }
 
     /**
@@ -66,15 +76,16 @@ public final class ScoreWriter implements Closeable {
      * @param lengths file lengths by key, as {@link #checkpoint()} returned them
      * @throws IOException when a temporary file is missing or shorter than recorded
      */
-    public static ScoreWriter resume(Path dir, OutputColumns columns, OutputFormat format, Map<String, Long> lengths)
-            throws IOException {
-        return new ScoreWriter(dir, columns, format, lengths);
+    public static ScoreWriter resume(Path dir, OutputColumns columns, OutputFormat format, boolean spreadsheetSafe,
+                                     Map<String, Long> lengths) throws IOException {
+        return new ScoreWriter(dir, columns, format, spreadsheetSafe, lengths);
     }
 
-    private ScoreWriter(Path dir, OutputColumns columns, OutputFormat format, Map<String, Long> resumeAt)
-            throws IOException {
+    private ScoreWriter(Path dir, OutputColumns columns, OutputFormat format, boolean spreadsheetSafe,
+                        Map<String, Long> resumeAt) throws IOException {
         this.columns = columns;
         this.format = format;
+        this.spreadsheetSafe = spreadsheetSafe;
         Files.createDirectories(dir);
         String ext = format == OutputFormat.CSV ? ".csv" : ".jsonl";
         try {
@@ -133,9 +144,18 @@ public final class ScoreWriter implements Closeable {
     public void write(ArticleScore article) throws IOException {
         if (format == OutputFormat.CSV) {
             for (SentenceScore s : article.sentences()) {
-                sentencesCsv.writeNext(columns.sentenceCells(article.articleId(), s), false);
+                String[] cells = columns.sentenceCells(article.articleId(), s);
+                if (spreadsheetSafe) {
+                    cells[0] = SpreadsheetSafe.cell(cells[0]);
+                    cells[2] = SpreadsheetSafe.cell(cells[2]);
+                }
+                sentencesCsv.writeNext(cells, false);
             }
-            articlesCsv.writeNext(columns.articleCells(article), false);
+            String[] cells = columns.articleCells(article);
+            if (spreadsheetSafe) {
+                cells[0] = SpreadsheetSafe.cell(cells[0]);
+            }
+            articlesCsv.writeNext(cells, false);
         } else {
             for (SentenceScore s : article.sentences()) {
                 json(columns.sentenceRow(article.articleId(), s), sentences.writer());
@@ -146,7 +166,13 @@ public final class ScoreWriter implements Closeable {
 
     /** Records an input that could not be scored. */
     public void error(ArticleInput.Failed failed) {
-        errorsCsv.writeNext(new String[] {failed.location(), failed.id(), failed.reason()}, false);
+        String[] cells = {failed.location(), failed.id(), failed.reason()};
+        if (spreadsheetSafe) {
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = SpreadsheetSafe.cell(cells[i]);
+            }
+        }
+        errorsCsv.writeNext(cells, false);
     }
 
     private static void json(Map<String, Object> row, Writer out) throws IOException {

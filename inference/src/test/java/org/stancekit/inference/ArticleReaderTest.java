@@ -3,13 +3,13 @@ package org.stancekit.inference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,14 +155,168 @@ class ArticleReaderTest {
     }
 
     @Test
-    void lineReaderEndsLinesLikeReadLineAndSkipsOverlongOnes() throws IOException {
-        LineReader lines = new LineReader(new java.io.StringReader("a\r\nbb\rccc\n" + "z".repeat(200_000) + "\nlast"), 100_000);
-        assertEquals("a", lines.next());
-        assertEquals("bb", lines.next());
-        assertEquals("ccc", lines.next());
-        assertSame(LineReader.TOO_LONG, lines.next());
-        assertEquals("last", lines.next());
+    void recordsEndAtLineEndsOrOutsideQuotesAndOverlongOnesAreSkippedWithoutBeingHeld() throws IOException {
+        RecordReader lines = new RecordReader(bytes("a\r\nbb\rccc\n" + "z".repeat(200_000) + "\nlast"), RecordReader.Mode.LINES, 100_000);
+        assertRecord(lines.next(), "a", 1);
+        assertRecord(lines.next(), "bb", 2);
+        assertRecord(lines.next(), "ccc", 3);
+        RecordReader.Record tooLong = lines.next();
+        assertTrue(tooLong.tooLong());
+        assertEquals(4, tooLong.line());
+        assertRecord(lines.next(), "last", 5);
         assertNull(lines.next());
+
+        RecordReader csv = new RecordReader(bytes("id,text\r\n1,\"two\nlines, \"\"quoted\"\"\"\r\n2,a\"b\n3,\"open\nto the end"),
+                RecordReader.Mode.CSV, 1000);
+        assertRecord(csv.next(), "id,text", 1);
+        assertRecord(csv.next(), "1,\"two\nlines, \"\"quoted\"\"\"", 2);
+        assertRecord(csv.next(), "2,a\"b", 4);
+        RecordReader.Record open = csv.next();
+        assertTrue(open.unterminated());
+        assertEquals(5, open.line());
+        assertNull(csv.next());
+
+        // Half a gigabyte in one unterminated quote: read past in bounded memory, reported as too long.
+        long huge = 512L << 20;
+        InputStream endless = new InputStream() {
+            long left = huge;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? (left == huge - 1 ? '"' : 'x') : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                if (left == huge) {
+                    b[off] = '"';
+                }
+                left -= n;
+                return n;
+            }
+        };
+        RecordReader.Record bomb = new RecordReader(endless, RecordReader.Mode.CSV, 1 << 20).next();
+        assertTrue(bomb.tooLong() && bomb.unterminated());
+    }
+
+    @Test
+    void oneMalformedByteFailsOnlyItsOwnLineWithItsTrueNumber(@TempDir Path dir) throws IOException {
+        StringBuilder jsonl = new StringBuilder();
+        StringBuilder csv = new StringBuilder("id,text\n");
+        for (int i = 1; i <= 5000; i++) {
+            jsonl.append("{\"id\":\"j").append(i).append("\",\"text\":\"Kyiv said ").append(i).append(".\"}\n");
+            csv.append('c').append(i).append(",\"Moscow said\n").append(i).append(".\"\n");
+        }
+        Files.write(dir.resolve("a.jsonl"), withBadByteOnLine(jsonl.toString(), 2000));
+        // CSV records here take two lines each: record 1000 starts on line 2 * 1000.
+        Files.write(dir.resolve("b.csv"), withBadByteOnLine(csv.toString(), 2000));
+        List<ArticleInput> items = new ArticleReader().readAll(List.of(dir.resolve("a.jsonl"), dir.resolve("b.csv")));
+        List<ArticleInput.Failed> failed = items.stream().filter(ArticleInput.Failed.class::isInstance)
+                .map(ArticleInput.Failed.class::cast).toList();
+        assertEquals(2, failed.size(), failed.toString());
+        assertFailure(failed.get(0), "a.jsonl:2000", "not valid UTF-8");
+        assertFailure(failed.get(1), "b.csv:2000", "not valid UTF-8");
+        assertEquals(2 * 4999, items.size() - failed.size(), "every other row is read");
+
+        // Standard input too: the lines before and after the bad one are all read.
+        byte[] stdin = withBadByteOnLine(jsonl.toString(), 3);
+        List<ArticleInput> fromStdin = new ArticleReader(ReaderOptions.DEFAULT, () -> new ByteArrayInputStream(stdin))
+                .readAll(List.of(Path.of(ArticleReader.STDIN)));
+        assertEquals(5000, fromStdin.size());
+        assertFailure(fromStdin.get(2), "<stdin>:3", "not valid UTF-8");
+        assertInstanceOf(ArticleInput.Loaded.class, fromStdin.get(1));
+        assertInstanceOf(ArticleInput.Loaded.class, fromStdin.get(3));
+    }
+
+    @Test
+    void aTruncatedGzipIsReportedWhereverItIsCut(@TempDir Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("id,text\n");
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < 1297; i++) {
+            // Incompressible-ish text so that cuts land on many different buffer boundaries.
+            csv.append('r').append(i).append(",\"Kyiv ").append(Long.toHexString(random.nextLong())).append(".\"\n");
+        }
+        Path whole = dir.resolve("whole.csv.gz");
+        gzip(whole, csv.toString());
+        byte[] gz = Files.readAllBytes(whole);
+        for (int cut = 10; cut < gz.length; cut += Math.max(1, gz.length / 37)) {
+            Path truncated = Files.write(dir.resolve("cut" + cut + ".csv.gz"), java.util.Arrays.copyOf(gz, cut));
+            List<ArticleInput> items = new ArticleReader().readAll(List.of(truncated));
+            ArticleInput last = items.get(items.size() - 1);
+            assertFailure(last, "cut" + cut + ".csv.gz", "truncated file");
+            assertTrue(items.size() - 1 < 1297, "cut at " + cut);
+        }
+    }
+
+    @Test
+    void anUnterminatedQuoteFailsItsRecordAndTheNextInputIsRead(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("a.csv"), "id,text\nr1,Fine.\nr2,\"never closed" + " and on".repeat(100_000));
+        Path next = Files.writeString(dir.resolve("b.txt"), "Read after it.");
+        List<ArticleInput> items = new ArticleReader(new ReaderOptions("id", "text", 1000)).readAll(List.of(csv, next));
+        assertEquals(3, items.size(), items.toString());
+        assertInstanceOf(ArticleInput.Loaded.class, items.get(0));
+        assertFailure(items.get(1), "a.csv:3", "never closed");
+        assertInstanceOf(ArticleInput.Loaded.class, items.get(2));
+
+        Path shortOpen = Files.writeString(dir.resolve("c.csv"), "id,text\nr1,\"never closed\n");
+        assertFailure(new ArticleReader().readAll(List.of(shortOpen)).get(0), "c.csv:2", "never closed");
+    }
+
+    @Test
+    void jsonWithTrailingGarbageAndTextWithoutLettersAreFailures(@TempDir Path dir) throws IOException {
+        Path jsonl = Files.writeString(dir.resolve("a.jsonl"), "{\"id\":\"a\",\"text\":\"Fine.\"} trailing\n"
+                + "{\"id\":\"b\",\"text\":\"Fine.\"}{\"id\":\"c\",\"text\":\"x\"}\n{\"id\":\"d\",\"text\":\"Fine.\"}  \n");
+        Files.writeString(dir.resolve("invisible.txt"), "\u200B\u200B\uFEFF\u2060 \u00A0\n\u200C");
+        List<ArticleInput> items = new ArticleReader().readAll(List.of(jsonl, dir.resolve("invisible.txt")));
+        assertFailure(items.get(0), "a.jsonl:1", "invalid JSON");
+        assertFailure(items.get(1), "a.jsonl:2", "invalid JSON");
+        assertEquals("d", ((ArticleInput.Loaded) items.get(2)).article().id());
+        assertFailure(items.get(3), "invisible.txt", "empty article");
+    }
+
+    @Test
+    void whatAFolderHoldsBesidesReadableFilesIsListedNotSkipped(@TempDir Path dir) throws Exception {
+        Path news = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(news.resolve("a.txt"), "Kyiv said.");
+        Files.createSymbolicLink(news.resolve("dangling.txt"), news.resolve("gone.txt"));
+        Path sub = Files.createDirectories(news.resolve("sub"));
+        Files.createSymbolicLink(sub.resolve("loop"), news);
+        Files.writeString(sub.resolve("b.txt"), "Moscow said.");
+        Files.createDirectories(news.resolve(".hidden"));
+        Files.writeString(news.resolve(".hidden/c.txt"), "Not read.");
+        boolean fifo = new ProcessBuilder("mkfifo", news.resolve("pipe.txt").toString()).start().waitFor() == 0;
+
+        List<ArticleInput> items = new ArticleReader().readAll(List.of(news));
+        assertInstanceOf(ArticleInput.Loaded.class, items.get(0));
+        assertFailure(items.get(1), "dangling.txt", "broken symbolic link");
+        int next = 2;
+        if (fifo) {
+            assertFailure(items.get(next++), "pipe.txt", "not a regular file");
+        }
+        assertEquals("b", ((ArticleInput.Loaded) items.get(next++)).article().id());
+        assertFailure(items.get(next++), "sub/loop", "symbolic link loop");
+        assertEquals(next, items.size(), items.toString());
+    }
+
+    @Test
+    void anUnreadableSubfolderIsAFailureWithItsReasonAndTheRestIsRead(@TempDir Path dir) throws IOException {
+        Path locked = Files.createDirectories(dir.resolve("a-locked"));
+        Files.writeString(locked.resolve("x.txt"), "Hidden away.");
+        Files.writeString(dir.resolve("b.txt"), "Read anyway.");
+        Files.setPosixFilePermissions(locked, java.util.Set.of());
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "runs as a user that permissions bind (not root)");
+            List<ArticleInput> items = new ArticleReader().readAll(List.of(dir));
+            assertFailure(items.get(0), "a-locked", "permission denied");
+            assertInstanceOf(ArticleInput.Loaded.class, items.get(1));
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
@@ -174,6 +328,50 @@ class ArticleReaderTest {
         for (int i = 0; i < 100_000; i += 997) {
             assertFalse(ids.add("article-" + i));
         }
+    }
+
+    @Test
+    void idsThatShareA64BitFnvHashAreStillDistinct() {
+        // A pair found by a rho search on FNV-1a 64, which StanceKit used before: the same hash.
+        String a = "id-cc275ac4af620a82";
+        String b = "id-b2461300a06c37c9";
+        assertEquals(fnv1a64(a), fnv1a64(b));
+        IdSet ids = new IdSet();
+        assertTrue(ids.add(a));
+        assertTrue(ids.add(b), "a crafted id does not get another article refused as a duplicate");
+        assertFalse(ids.add(a));
+    }
+
+    private static long fnv1a64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= x & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static InputStream bytes(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertRecord(RecordReader.Record record, String text, long line) {
+        assertEquals(text, new String(record.bytes(), StandardCharsets.UTF_8));
+        assertEquals(line, record.line());
+    }
+
+    /** The text's UTF-8 bytes with an 0xFF (never UTF-8) inside line {@code line} (from 1). */
+    private static byte[] withBadByteOnLine(String text, int line) {
+        int at = 0;
+        for (int i = 1; i < line; i++) {
+            at = text.indexOf('\n', at) + 1;
+        }
+        byte[] head = text.substring(0, at + 3).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = text.substring(at + 3).getBytes(StandardCharsets.UTF_8);
+        byte[] out = java.util.Arrays.copyOf(head, head.length + 1 + tail.length);
+        out[head.length] = (byte) 0xFF;
+        System.arraycopy(tail, 0, out, head.length + 1, tail.length);
+        return out;
     }
 
     private static void gzip(Path file, String text) throws IOException {

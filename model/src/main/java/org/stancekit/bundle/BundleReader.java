@@ -3,7 +3,6 @@ package org.stancekit.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,10 +18,8 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
 import org.stancekit.features.Vocabulary;
@@ -50,14 +47,8 @@ public final class BundleReader {
     /** {@code --model} names of the shipped models. */
     public static final Map<String, String> SHIPPED = Map.of("default", DEFAULT_RESOURCE, "fast", FAST_RESOURCE);
 
-    /** Largest entry inflated, in bytes: above any real entry (the largest, weights, is about 12 MB). */
-    static final long MAX_ENTRY_BYTES = 256L << 20;
-    /** Largest sum of a bundle's inflated entries, in bytes, so that several big entries cannot add up. */
-    static final long MAX_BUNDLE_BYTES = 384L << 20;
     private static final Set<String> ENTRIES = Set.of(BundleWriter.MANIFEST, BundleWriter.NETWORK,
             BundleWriter.VOCABULARY, BundleWriter.LEXICON, BundleWriter.WEIGHTS);
-    /** The entries of DL4J's network.zip that restoring a graph for inference needs. */
-    private static final Set<String> NETWORK_ENTRIES = Set.of("configuration.json", "coefficients.bin");
 
     /** Reads a bundle file. */
     public StanceModel<?, ?> read(Path file) throws IOException {
@@ -114,13 +105,14 @@ public final class BundleReader {
     /** Reads only the manifest of a bundle file, validating it. */
     public Manifest readManifest(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return parseManifest(entries(in, file.toString()), file.toString());
+            return parseManifest(entries(in, file.toString(), new Inflation()), file.toString());
         }
     }
 
     /** Reads a bundle from a stream; {@code origin} names it in error messages. */
     public StanceModel<?, ?> read(InputStream in, String origin) throws IOException {
-        Map<String, byte[]> entries = entries(in, origin);
+        Inflation inflation = new Inflation();
+        Map<String, byte[]> entries = entries(in, origin, inflation);
         Manifest manifest = parseManifest(entries, origin);
         PartyLexicon lexicon;
         try {
@@ -130,7 +122,7 @@ public final class BundleReader {
             throw new BundleFormatException(e.getMessage(), e);
         }
         return manifest.describesTransformer() ? readTransformer(entries, manifest, lexicon, origin)
-                : readFast(entries, manifest, lexicon, origin);
+                : readFast(entries, manifest, lexicon, origin, inflation);
     }
 
     private static TransformerModel readTransformer(Map<String, byte[]> entries, Manifest manifest, PartyLexicon lexicon,
@@ -178,64 +170,18 @@ public final class BundleReader {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    private static FastModel readFast(Map<String, byte[]> entries, Manifest manifest, PartyLexicon lexicon, String origin)
-            throws IOException {
+    private static FastModel readFast(Map<String, byte[]> entries, Manifest manifest, PartyLexicon lexicon, String origin,
+                                      Inflation inflation) throws IOException {
         Vocabulary vocabulary;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 new ByteArrayInputStream(require(entries, BundleWriter.VOCABULARY, origin)), StandardCharsets.UTF_8))) {
             vocabulary = Vocabulary.read(r, origin + "!" + BundleWriter.VOCABULARY);
         }
-        ComputationGraph network;
-        try {
-            network = ModelSerializer.restoreComputationGraph(
-                    new ByteArrayInputStream(networkEntries(require(entries, BundleWriter.NETWORK, origin), inflated(entries), origin)), false);
-        } catch (BundleFormatException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new BundleFormatException(origin + ": the network in " + BundleWriter.NETWORK
-                    + " cannot be read: " + e.getMessage(), e);
-        }
+        ComputationGraph network = new NetworkReader(inflation)
+                .read(require(entries, BundleWriter.NETWORK, origin), origin + "!" + BundleWriter.NETWORK);
         FeatureEncoder encoder = new FeatureEncoder(manifest.features(), lexicon, vocabulary);
         checkNetwork(network, manifest, encoder, origin);
         return new FastModel(network, encoder, manifest);
-    }
-
-    /**
-     * DL4J's network.zip with only its configuration and coefficients: its other entries
-     * ({@code preprocessor.bin}, updater state) are Java-serialised objects, which StanceKit never
-     * deserialises from a file it did not make itself.
-     */
-    private static byte[] networkEntries(byte[] zipBytes, long inflatedSoFar, String origin) throws IOException {
-        Map<String, byte[]> inner = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                String where = origin + "!" + BundleWriter.NETWORK + "!" + e.getName();
-                if (inner.containsKey(e.getName())) {
-                    throw new BundleFormatException(where + ": the entry appears twice");
-                }
-                if (NETWORK_ENTRIES.contains(e.getName())) {
-                    // The inner entries count against the same total as the bundle's own.
-                    inner.put(e.getName(), capped(zip, where, inflatedSoFar + inflated(inner)));
-                }
-            }
-        } catch (ZipException e) {
-            throw new BundleFormatException(origin + ": " + BundleWriter.NETWORK + " is not a zip file (" + e.getMessage() + ")", e);
-        }
-        for (String name : NETWORK_ENTRIES) {
-            if (!inner.containsKey(name)) {
-                throw new BundleFormatException(origin + ": " + BundleWriter.NETWORK + " has no " + name);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (String name : NETWORK_ENTRIES) {
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write(inner.get(name));
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 
     private static void checkNetwork(ComputationGraph network, Manifest manifest, FeatureEncoder encoder, String origin)
@@ -305,9 +251,10 @@ public final class BundleReader {
         return bytes;
     }
 
-    private static Map<String, byte[]> entries(InputStream in, String origin) throws IOException {
+    private static Map<String, byte[]> entries(InputStream in, String origin, Inflation inflation) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(in)) {
+        Inflation.Counted compressed = new Inflation.Counted(in);
+        try (ZipInputStream zip = new ZipInputStream(compressed)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (!ENTRIES.contains(entry.getName())) {
@@ -317,39 +264,19 @@ public final class BundleReader {
                 if (entries.containsKey(entry.getName())) {
                     throw new BundleFormatException(origin + ": entry '" + entry.getName() + "' appears twice");
                 }
-                entries.put(entry.getName(), capped(zip, origin + "!" + entry.getName(), inflated(entries)));
+                entries.put(entry.getName(), inflation.read(zip, origin + "!" + entry.getName(), compressed));
             }
+        } catch (BundleFormatException e) {
+            throw e;
         } catch (ZipException e) {
             throw new BundleFormatException(origin + ": not a zip file (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            // A bundle cut short (a partial download or copy) ends inside an entry.
+            throw new BundleFormatException(origin + ": truncated or damaged bundle (" + e.getMessage() + ")", e);
         }
         if (entries.isEmpty()) {
             throw new BundleFormatException(origin + ": not a StanceKit model bundle (empty or not a zip file)");
         }
         return entries;
-    }
-
-    /**
-     * The rest of the current zip entry, refused beyond {@link #MAX_ENTRY_BYTES} inflated or when
-     * it would take what was inflated before ({@code inflatedSoFar} bytes) beyond {@link #MAX_BUNDLE_BYTES}.
-     */
-    private static byte[] capped(InputStream in, String where, long inflatedSoFar) throws IOException {
-        long limit = Math.min(MAX_ENTRY_BYTES, MAX_BUNDLE_BYTES - inflatedSoFar);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            total += n;
-            if (total > limit) {
-                throw new BundleFormatException(where + ": larger than " + (limit >> 20) + " MB inflated, or the bundle "
-                        + "larger than " + (MAX_BUNDLE_BYTES >> 20) + " MB; refused (real bundles are far smaller)");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    private static long inflated(Map<String, byte[]> entries) {
-        return entries.values().stream().mapToLong(b -> b.length).sum();
     }
 }

@@ -46,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "transformer).")
     Integer runs;
 
-    @Option(names = "--datasets", paramLabel = "DIR", defaultValue = "datasets",
+    @Option(names = "--datasets", paramLabel = "DIR", defaultValue = "${sys:stancekit.home:-.}/datasets",
             description = "The datasets folder the corpus is built from (default: ${DEFAULT-VALUE}).")
     Path datasets;
 

@@ -34,9 +34,10 @@ import picocli.CommandLine.Parameters;
                     + "the batch goes on. An interrupted run (killed, Ctrl-C, crash) continues with --resume.",
             "Every core is used: one thread runs the network, the others read and encode at a lower priority "
                     + "(10 nice steps on Linux; -Dstancekit.helperNice=N in STANCEKIT_JAVA_OPTS sets another step, 0 none).",
-            "Exit codes: 0 all articles scored, 1 some inputs failed (see errors.csv) or the run was stopped, "
+            "Exit codes: 0 all articles scored, 1 some inputs failed (see errors.csv), "
                     + "2 usage error (including a --resume that does not match the interrupted run), "
-                    + "3 unreadable model, missing input path or unwritable output."})
+                    + "3 unreadable model, missing input path or unwritable output, "
+                    + "130 stopped by Ctrl-C and 143 by SIGTERM (progress is saved: run again with --resume)."})
 final class ScoreCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
@@ -67,6 +68,12 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Longest article accepted, in characters; longer ones go to errors.csv (default: ${DEFAULT-VALUE}).")
     int maxChars;
 
+    @Option(names = "--spreadsheet-safe",
+            description = "Write CSV cells of input text (ids, sentences, error reasons) that begin with = + - @ "
+                    + "with a leading apostrophe, so a spreadsheet shows them as text instead of running them as "
+                    + "formulas. Off by default: it changes the text, and programs reading the CSV want it unchanged.")
+    boolean spreadsheetSafe;
+
     @Option(names = "--resume",
             description = "Continue the interrupted run in the output folder (same inputs and options): "
                     + "articles already written are kept and not scored again. Without an interrupted run, starts afresh.")
@@ -89,7 +96,7 @@ final class ScoreCommand implements Callable<Integer> {
         PipelineOptions pipeline;
         try {
             options = new BatchOptions(new ReaderOptions(idColumn, textColumn, maxChars), resume,
-                    BatchOptions.DEFAULT_CHECKPOINT_MILLIS);
+                    BatchOptions.DEFAULT_CHECKPOINT_MILLIS, spreadsheetSafe);
             pipeline = engine.pipeline(bundle);
         } catch (IllegalArgumentException e) {
             System.err.println("stancekit score: " + e.getMessage());

@@ -15,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,6 +74,27 @@ class ResumeTest {
 
     @Test
     void aKilledRunResumesWithEveryArticleExactlyOnce(@TempDir Path dir) throws Exception {
+        interruptResumeAndCompare(dir, false);
+    }
+
+    @Test
+    void aTerminatedRunExitsWith143AsDocumentedAndResumes(@TempDir Path dir) throws Exception {
+        interruptResumeAndCompare(dir, true);
+    }
+
+    /**
+     * Scores half the input in a child JVM, kills it (SIGKILL) or terminates it (SIGTERM, whose
+     * exit code the README documents as 143), resumes with all of it and compares with a clean run.
+     */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private void interruptResumeAndCompare(Path dir, boolean terminate) throws Exception {
         List<String> lines = lines(600);
         byte[] all = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         Path clean = dir.resolve("clean");
@@ -87,9 +110,18 @@ class ResumeTest {
             stdin.write((String.join("\n", lines.subList(0, half)) + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
             waitForCheckpoint(out, half, child, dir);
-            child.destroyForcibly().waitFor();
+            if (terminate) {
+                // SIGTERM through the handle: Process.destroy() would also close the child's standard
+                // input, and the end of input could complete the run before the signal stops it.
+                child.toHandle().destroy();
+                assertTrue(child.waitFor(60, TimeUnit.SECONDS), "SIGTERM ends the run");
+                assertEquals(143, child.exitValue(), Files.readString(dir.resolve("child.err")));
+            } else {
+                child.destroyForcibly().waitFor();
+            }
         }
-        assertTrue(Files.exists(out.resolve(PROGRESS)), "a killed run leaves its progress record");
+        assertTrue(Files.exists(out.resolve(PROGRESS)), () -> "an interrupted run leaves its progress record: "
+                + read(dir.resolve("child.err")) + " " + Arrays.toString(out.toFile().list()));
         assertFalse(Files.exists(out.resolve("articles.csv")), "and no final files");
         // Rows written after the last checkpoint, cut off by the kill: resume must drop them.
         append(out.resolve(".articles.csv.partial"), "n999,3,NONE,0.00");
