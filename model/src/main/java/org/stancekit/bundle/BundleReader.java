@@ -20,6 +20,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
 import org.stancekit.features.Vocabulary;
@@ -114,40 +115,31 @@ public final class BundleReader {
         Inflation inflation = new Inflation();
         Map<String, byte[]> entries = entries(in, origin, inflation);
         Manifest manifest = parseManifest(entries, origin);
-        PartyLexicon lexicon;
+        int threads = threads();
         try {
-            lexicon = PartyLexicon.read(new StringReader(new String(require(entries, BundleWriter.LEXICON, origin),
+            PartyLexicon lexicon = PartyLexicon.read(new StringReader(new String(require(entries, BundleWriter.LEXICON, origin),
                     StandardCharsets.UTF_8)), origin + "!" + BundleWriter.LEXICON);
-        } catch (IllegalArgumentException e) {
-            throw new BundleFormatException(e.getMessage(), e);
+            return manifest.describesTransformer() ? readTransformer(entries, manifest, lexicon, origin, threads)
+                    : readFast(entries, manifest, lexicon, origin, inflation);
+        } catch (BundleFormatException e) {
+            throw e;
+        } catch (IOException | IllegalArgumentException e) {
+            // An entry that does not parse: its own reader says what is wrong, the bundle's name goes first.
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new BundleFormatException(message.startsWith(origin) ? message
+                    : origin + (message.startsWith(BundleWriter.WEIGHTS) ? "!" : ": ") + message, e);
         }
-        return manifest.describesTransformer() ? readTransformer(entries, manifest, lexicon, origin)
-                : readFast(entries, manifest, lexicon, origin, inflation);
     }
 
     private static TransformerModel readTransformer(Map<String, byte[]> entries, Manifest manifest, PartyLexicon lexicon,
-                                                    String origin) throws IOException {
+                                                    String origin, int threads) throws IOException {
         TransformerSpec spec = manifest.transformer();
-        BaseEncoder base;
-        try {
-            base = BaseEncoder.named(spec.base());
-        } catch (IllegalArgumentException e) {
-            throw new BundleFormatException(origin + ": " + e.getMessage(), e);
-        }
-        EncoderWeights weights = EncoderWeights.read(base);
+        EncoderWeights weights = EncoderWeights.read(BaseEncoder.named(spec.base()));
         if (spec.layers() > weights.layers()) {
             throw new BundleFormatException(origin + ": transformer.layers=" + spec.layers() + " but " + spec.base()
                     + " has " + weights.layers() + " layers");
         }
-        try {
-            return TransformerModel.create(manifest, weights, require(entries, BundleWriter.WEIGHTS, origin), lexicon,
-                    threads());
-        } catch (BundleFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new BundleFormatException(origin + (message.startsWith(BundleWriter.WEIGHTS) ? "!" : ": ") + message, e);
-        }
+        return TransformerModel.create(manifest, weights, require(entries, BundleWriter.WEIGHTS, origin), lexicon, threads);
     }
 
     /**
@@ -207,11 +199,17 @@ public final class BundleReader {
         }
         // One forward pass over an all-empty row finds any other mismatch here, not at the first sentence scored.
         EncodedBatch probe = FeatureEncoder.batch(List.of(new int[] {Vocabulary.EMPTY}));
+        INDArray[] probed;
         try {
-            network.output(false, new org.nd4j.linalg.api.ndarray.INDArray[] {probe.features()},
-                    new org.nd4j.linalg.api.ndarray.INDArray[] {probe.mask()});
+            probed = network.output(false, new INDArray[] {probe.features()}, new INDArray[] {probe.mask()});
         } catch (RuntimeException e) {
             throw new BundleFormatException(origin + ": the network does not read the manifest's features: " + e.getMessage(), e);
+        }
+        // Finite weights can still give NaN (an activation's parameter set to NaN in the configuration).
+        for (INDArray output : probed) {
+            if (!NetworkReader.finite(output)) {
+                throw new BundleFormatException(origin + ": the network's outputs are not finite numbers");
+            }
         }
     }
 

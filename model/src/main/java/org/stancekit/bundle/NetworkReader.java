@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.stancekit.transformer.WeightsFile;
 
 /**
  * Restores a fast model's DL4J network from the bundle's {@code network.zip} without DL4J's
@@ -60,12 +61,34 @@ final class NetworkReader {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(coefficients))) {
                 parameters = Nd4j.read(in);
             }
+            requirePlausible(parameters, where + "!" + COEFFICIENTS);
             ComputationGraph network = new ComputationGraph(configuration);
             network.init(parameters, false);
             return network;
+        } catch (BundleFormatException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new BundleFormatException(where + ": the network cannot be restored: " + e.getMessage(), e);
         }
+    }
+
+    /** Every parameter is finite and no larger than {@link WeightsFile#MAX_WEIGHT}. */
+    private static void requirePlausible(INDArray parameters, String where) throws BundleFormatException {
+        for (float v : parameters.data().asFloat()) {
+            if (!(Math.abs(v) <= WeightsFile.MAX_WEIGHT)) {
+                throw new BundleFormatException(where + ": holds " + v + ", not a weight any trained network has (damaged file)");
+            }
+        }
+    }
+
+    /** True when every value of {@code array} is a finite number. */
+    static boolean finite(INDArray array) {
+        for (float v : array.data().asFloat()) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Map<String, byte[]> entries(byte[] zipBytes, String where) throws IOException {
@@ -139,9 +162,13 @@ final class NetworkReader {
                 }
                 elements = Math.multiplyExact(elements, Math.max(1, shape[d]));
             }
-            long length = buffer(in, "data", where).length();
-            if (length != elements) {
-                throw new BundleFormatException(where + ": the shape holds " + elements + " values but the data " + length);
+            Buffer data = buffer(in, "data", where);
+            if (data.length() != elements) {
+                throw new BundleFormatException(where + ": the shape holds " + elements + " values but the data " + data.length());
+            }
+            if (in.available() != data.length() * data.width()) {
+                throw new BundleFormatException(where + ": " + (in.available() - data.length() * data.width())
+                        + " bytes after the data");
             }
         } catch (BundleFormatException e) {
             throw e;

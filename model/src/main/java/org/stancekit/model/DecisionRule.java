@@ -52,8 +52,19 @@ public final class DecisionRule {
         return schema.parties().size() * schema.stances().size() + schema.sentiments().size();
     }
 
-    /** One sentence's prediction from its probability row. */
+    /**
+     * One sentence's prediction from its probability row.
+     *
+     * @throws IllegalArgumentException when the row holds something other than a finite number: a
+     *         damaged model, which must stop the run rather than write NaN scores as results
+     */
     public Prediction prediction(float[] row) {
+        for (float p : row) {
+            if (!Float.isFinite(p)) {
+                throw new IllegalArgumentException("the model computed a probability that is not a number; "
+                        + "its weights are damaged (retrain it or use another bundle)");
+            }
+        }
         int parties = schema.parties().size();
         int stanceClasses = schema.stances().size();
         List<Distribution> stances = new ArrayList<>(parties);

@@ -28,6 +28,13 @@ import java.util.Map;
  */
 public final class WeightsFile {
 
+    /**
+     * The largest weight magnitude a bundle may hold. Trained weights stay within about ten (the
+     * shipped fast model's largest is 6.9); a value beyond this comes from damage (a flipped
+     * exponent bit), and would overflow the forward pass into NaN instead of failing here.
+     */
+    public static final float MAX_WEIGHT = 1e4f;
+
     private static final int MAGIC = 0x534B5457; // "SKTW"
     private static final int VERSION = 1;
     private static final byte FLOATS = 0;
@@ -122,8 +129,9 @@ public final class WeightsFile {
                     float[] w = new float[size];
                     for (int i = 0; i < size; i++) {
                         w[i] = in.readFloat();
-                        if (!Float.isFinite(w[i])) {
-                            throw new IOException(origin + ": tensor '" + name + "' holds a value that is not finite");
+                        if (!(Math.abs(w[i]) <= MAX_WEIGHT)) {
+                            throw new IOException(origin + ": tensor '" + name + "' holds " + w[i]
+                                    + ", not a weight any trained network has (damaged file)");
                         }
                     }
                     out.put(name, w);
@@ -159,7 +167,7 @@ public final class WeightsFile {
         float[] scales = new float[rows];
         for (int r = 0; r < rows; r++) {
             scales[r] = in.readFloat();
-            if (!Float.isFinite(scales[r]) || scales[r] < 0) {
+            if (!(scales[r] >= 0 && scales[r] * 128 <= MAX_WEIGHT)) {
                 throw new IOException(origin + ": tensor '" + name + "' has an invalid scale");
             }
         }

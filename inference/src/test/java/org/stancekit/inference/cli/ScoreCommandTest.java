@@ -135,6 +135,52 @@ class ScoreCommandTest {
     }
 
     @Test
+    void spreadsheetSafeOutputWritesFormulaCellsAsTextAndLeavesNumbersAlone(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("in.csv"), "id,text\n"
+                + "=HYPERLINK(\"http://x\"),\"=1+1 Russia attacked Kyiv.\"\n"
+                + "-17,\"- Kyiv said the EU helped.\"\n"
+                + "@cmd,Plain text about Ukraine.\n"
+                + "+1,\"\"\n");
+        Path plain = dir.resolve("plain");
+        Path safe = dir.resolve("safe");
+        assertEquals(ExitCodes.PARTIAL, InferenceCli.run("score", csv.toString(), "--out", plain.toString(), "--model", "fast"));
+        assertEquals(ExitCodes.PARTIAL, InferenceCli.run("score", csv.toString(), "--out", safe.toString(), "--model", "fast",
+                "--spreadsheet-safe"));
+
+        List<String[]> rawArticles = read(plain.resolve("articles.csv"));
+        List<String[]> safeArticles = read(safe.resolve("articles.csv"));
+        assertEquals("=HYPERLINK(\"http://x\")", rawArticles.get(1)[0], "by default the data is left as it came");
+        assertEquals(List.of("'=HYPERLINK(\"http://x\")", "'-17", "'@cmd"), safeArticles.subList(1, 4).stream().map(r -> r[0]).toList());
+        for (int column = 1; column < safeArticles.get(1).length; column++) {
+            assertEquals(rawArticles.get(1)[column], safeArticles.get(1)[column], "numbers and labels are unchanged");
+        }
+        assertTrue(read(safe.resolve("sentences.csv")).stream().skip(1).allMatch(r -> !r[2].startsWith("=") && !r[2].startsWith("-")),
+                "sentence texts are text");
+        assertTrue(read(safe.resolve("errors.csv")).get(1)[1].equals("'+1"), "and so are the ids in errors.csv");
+    }
+
+    @Test
+    void anUnwritableOutputSaysPermissionDenied(@TempDir Path dir) throws Exception {
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, java.util.Set.of());
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked), "runs as a user that permissions bind (not root)");
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream before = System.err;
+            System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                assertEquals(ExitCodes.BAD_INPUT, InferenceCli.run("score", ARTICLES.toString(), "--out",
+                        locked.resolve("out").toString(), "--model", "fast"));
+            } finally {
+                System.setErr(before);
+            }
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("permission denied"), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
     void aMalformedHelperPriorityIsAUsageErrorBeforeAnythingIsWritten(@TempDir Path dir) {
         try (TemporaryProperty p = new TemporaryProperty(HelperPriority.PROPERTY, "ten")) {
             assertEquals(ExitCodes.USAGE, InferenceCli.run("score", ARTICLES.toString(), "--out", dir.resolve("o").toString()));
