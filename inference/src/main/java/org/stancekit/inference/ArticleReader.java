@@ -3,6 +3,7 @@ package org.stancekit.inference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.opencsv.RFC4180Parser;
 import com.opencsv.RFC4180ParserBuilder;
 import java.io.EOFException;
 import java.io.IOException;
@@ -207,13 +208,17 @@ public final class ArticleReader {
     private void readCsv(InputStream in, String file, Consumer<ArticleInput> sink) throws IOException {
         // A quote doubles in a field and any character may be held as UTF-8 in up to four bytes.
         RecordReader records = new RecordReader(in, RecordReader.Mode.CSV, recordByteLimit(8));
+        // RFC 4180: a quote inside a field is doubled, and a backslash is an ordinary character
+        // (OpenCSV's default parser would take "\\\"" as an escaped quote and misread the row).
+        // Each record is whole, so the parser never carries a pending field from one to the next.
+        RFC4180Parser parser = new RFC4180ParserBuilder().build();
         String[] header = null;
         int idColumn = -1;
         int textColumn = -1;
         RecordReader.Record record;
         while ((record = records.next()) != null) {
             String location = file + ":" + record.line();
-            String[] row = record.isEmpty() ? null : csvFields(record, location, sink);
+            String[] row = record.isEmpty() ? null : csvFields(record, parser, location, sink);
             if (row == null) {
                 continue;
             }
@@ -238,7 +243,8 @@ public final class ArticleReader {
     }
 
     /** A CSV record's fields, or null when the record was reported as a failure. */
-    private String[] csvFields(RecordReader.Record record, String location, Consumer<ArticleInput> sink) throws IOException {
+    private String[] csvFields(RecordReader.Record record, RFC4180Parser parser, String location, Consumer<ArticleInput> sink)
+            throws IOException {
         // A broken quote comes first: it explains the rows this record swallowed, whatever else is wrong in it.
         if (record.unterminated()) {
             sink.accept(new ArticleInput.Failed(location, "", "malformed CSV: a quoted field is never closed (it runs to the end of the file)"));
@@ -250,9 +256,7 @@ public final class ArticleReader {
             return null;
         }
         String text = decode(record, location, sink);
-        // RFC 4180: a quote inside a field is doubled, and a backslash is an ordinary character
-        // (OpenCSV's default parser would take "\\\"" as an escaped quote and misread the row).
-        return text == null ? null : new RFC4180ParserBuilder().build().parseLine(text);
+        return text == null ? null : parser.parseLine(text);
     }
 
     private void readJsonl(InputStream in, String file, Consumer<ArticleInput> sink) throws IOException {
