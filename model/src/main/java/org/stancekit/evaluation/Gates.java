@@ -1,9 +1,12 @@
 package org.stancekit.evaluation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,17 +16,41 @@ import org.stancekit.bundle.Json;
 /**
  * Turns {@code --fail-under} and {@code --compare-to … --max-drop} into {@link Gate}s. A gate on a
  * metric that does not exist fails (with the known keys in its message) rather than passing
- * silently, because a typo in a CI gate must not disable it.
+ * silently, because a typo in a CI gate must not disable it; for the same reason a macro-F1 that
+ * only one of the two compared runs has fails its comparison, and a metric named twice, a value
+ * outside [0, 1] or a file that is not a {@code metrics.json} is refused outright.
  */
 public final class Gates {
+
+    /** The last key of every metric {@code --compare-to} compares. */
+    private static final String COMPARED = "macro_f1";
+    /** Top-level entries of {@code metrics.json} that hold no metric of this run. */
+    private static final List<String> NOT_COMPARED = List.of("baselines", "gates");
+
+    /**
+     * An earlier run's {@code metrics.json}, read for {@code --compare-to}.
+     *
+     * @param file where it was read from
+     * @param macroF1 every {@code macro_f1} key it holds outside the baselines, with its value (NaN
+     *                when the file holds something else than a number there), in file order
+     * @param sentences the number of sentences it was computed on, or -1 when it does not say
+     */
+    public record Earlier(Path file, Map<String, Double> macroF1, int sentences) {
+
+        public Earlier {
+            macroF1 = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(macroF1));
+        }
+    }
 
     private Gates() {
     }
 
     /**
-     * Parses {@code metric=value,metric=value} ({@code metrics.json} keys).
+     * Parses {@code metric=value,metric=value} ({@code metrics.json} keys); every value is a
+     * floor from 0 to 1, as every metric is.
      *
-     * @throws IllegalArgumentException on a malformed pair
+     * @throws IllegalArgumentException on a malformed pair, a value that is not a number from 0
+     *         to 1, or a metric named twice (with two floors, one would be ignored)
      */
     public static Map<String, Double> parseFailUnder(String spec) {
         Map<String, Double> out = new LinkedHashMap<>();
@@ -36,16 +63,40 @@ public final class Gates {
             if (eq <= 0 || eq == p.length() - 1) {
                 throw new IllegalArgumentException("--fail-under: expected metric=value, got '" + p + "'");
             }
+            String metric = p.substring(0, eq).strip();
+            double floor;
             try {
-                out.put(p.substring(0, eq).strip(), Double.parseDouble(p.substring(eq + 1).strip()));
+                floor = Double.parseDouble(p.substring(eq + 1).strip());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--fail-under: '" + p.substring(eq + 1) + "' is not a number in '" + p + "'");
+            }
+            if (!inUnitRange(floor)) {
+                throw new IllegalArgumentException("--fail-under: the floor of " + metric + " must be a number from 0 to 1, got '"
+                        + p.substring(eq + 1).strip() + "'");
+            }
+            Double before = out.putIfAbsent(metric, floor);
+            if (before != null) {
+                throw new IllegalArgumentException("--fail-under: " + metric + " is given twice (" + fmt(before) + " and "
+                        + fmt(floor) + "); give each metric one floor");
             }
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("--fail-under: no metric=value pairs in '" + spec + "'");
         }
         return out;
+    }
+
+    /**
+     * Returns {@code maxDrop} when it is a number from 0 to 1 (metrics are), so that a typo
+     * cannot make a comparison that lets anything through or nothing.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static double checkMaxDrop(double maxDrop) {
+        if (!inUnitRange(maxDrop)) {
+            throw new IllegalArgumentException("--max-drop must be a number from 0 to 1, got " + maxDrop);
+        }
+        return maxDrop;
     }
 
     /** One gate per minimum: the metric must be at least the value. */
@@ -56,34 +107,89 @@ public final class Gates {
     }
 
     /**
-     * One gate per headline metric found in both runs (every {@code *.macro_f1} key of
-     * {@code metrics}): it may be at most {@code maxDrop} below the earlier value.
+     * Reads an earlier run's {@code metrics.json}.
+     *
+     * @throws IOException naming the file when it cannot be read, is not JSON, or is not a
+     *         {@code metrics.json} (a JSON object with at least one {@code macro_f1} metric)
      */
-    public static List<Gate> compareTo(Map<String, Double> metrics, Path previous, double maxDrop) throws IOException {
-        if (!(maxDrop >= 0)) {
-            throw new IllegalArgumentException("--max-drop must be 0 or more, got " + maxDrop);
+    public static Earlier readEarlier(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": cannot read earlier metrics: no such file");
         }
-        JsonNode old;
+        JsonNode root;
         try {
-            old = Json.mapper().readTree(previous.toFile());
+            root = Json.mapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not a metrics.json: not valid JSON at line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + " (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
-            throw new IOException(previous + ": cannot read earlier metrics: " + e.getMessage(), e);
+            throw new IOException(file + ": cannot read earlier metrics: " + e.getMessage(), e);
         }
+        if (root == null || !root.isObject()) {
+            throw new IOException(file + ": not a metrics.json: expected a JSON object of metrics such as stance.macro_f1");
+        }
+        Map<String, Double> macroF1 = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!NOT_COMPARED.contains(e.getKey())) {
+                collect(e.getKey(), e.getValue(), macroF1);
+            }
+        }
+        if (macroF1.isEmpty()) {
+            throw new IOException(file + ": not a metrics.json: it holds no " + COMPARED + " metric such as stance.macro_f1");
+        }
+        JsonNode sentences = root.path("sentences");
+        return new Earlier(file, macroF1, sentences.canConvertToInt() && sentences.isIntegralNumber() ? sentences.asInt() : -1);
+    }
+
+    private static void collect(String key, JsonNode node, Map<String, Double> out) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                collect(key + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (key.equals(COMPARED) || key.endsWith("." + COMPARED)) {
+            out.put(key, node.isNumber() ? node.asDouble() : Double.NaN);
+        }
+    }
+
+    /** Reads {@code previous} and compares; see {@link #readEarlier} and {@link #compareTo(Map, Earlier, double)}. */
+    public static List<Gate> compareTo(Map<String, Double> metrics, Path previous, double maxDrop) throws IOException {
+        return compareTo(metrics, readEarlier(previous), maxDrop);
+    }
+
+    /**
+     * One gate per headline metric ({@code *.macro_f1}, baselines aside) of either run: it may be
+     * at most {@code maxDrop} below the earlier value. A metric only one run has fails: a file
+     * from an older version or other data must not turn a comparison off without a word.
+     *
+     * @throws IllegalArgumentException when {@code maxDrop} is not a number from 0 to 1
+     */
+    public static List<Gate> compareTo(Map<String, Double> metrics, Earlier earlier, double maxDrop) {
+        checkMaxDrop(maxDrop);
+        String vs = " drop <= " + fmt(maxDrop) + " vs " + earlier.file().getFileName();
         List<Gate> gates = new ArrayList<>();
         for (String metric : metrics.keySet()) {
-            if (!metric.endsWith("macro_f1") || metric.startsWith("baselines.")) {
+            if (!metric.endsWith(COMPARED) || metric.startsWith("baselines.")) {
                 continue;
             }
-            JsonNode before = old.at("/" + metric.replace('.', '/'));
-            if (before.isNumber()) {
-                double limit = before.asDouble() - maxDrop;
-                gates.add(gate(metric + " drop <= " + fmt(maxDrop) + " vs " + previous.getFileName()
-                        + " (" + fmt(before.asDouble()) + ")", metric, metrics, limit));
+            Double before = earlier.macroF1().get(metric);
+            if (before == null) {
+                gates.add(new Gate(metric + vs, metric, metrics.get(metric), Double.NaN, false,
+                        metric + " is not in " + earlier.file() + ", so it cannot be compared"));
+            } else if (before.isNaN()) {
+                gates.add(new Gate(metric + vs, metric, metrics.get(metric), Double.NaN, false,
+                        metric + " in " + earlier.file() + " is not a number, so it cannot be compared"));
+            } else {
+                gates.add(gate(metric + vs + " (" + fmt(before) + ")", metric, metrics, before - maxDrop));
             }
         }
-        if (gates.isEmpty()) {
-            throw new IllegalArgumentException(previous + ": no macro_f1 metric in common with this evaluation");
-        }
+        earlier.macroF1().forEach((metric, before) -> {
+            if (!metrics.containsKey(metric)) {
+                gates.add(new Gate(metric + vs + (before.isNaN() ? "" : " (" + fmt(before) + ")"), metric, Double.NaN,
+                        before - maxDrop, false, metric + " is in " + earlier.file() + " but not in this evaluation"));
+            }
+        });
         return gates;
     }
 
@@ -96,6 +202,10 @@ public final class Gates {
         boolean passed = actual >= limit;
         return new Gate(name, metric, actual, limit, passed,
                 passed ? "" : metric + " = " + fmt(actual) + " is below " + fmt(limit));
+    }
+
+    private static boolean inUnitRange(double value) {
+        return value >= 0 && value <= 1; // false for NaN too
     }
 
     private static String fmt(double v) {

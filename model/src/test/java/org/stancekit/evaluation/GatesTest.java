@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GatesTest {
 
@@ -42,6 +44,89 @@ class GatesTest {
         assertThrows(IllegalArgumentException.class, () -> Gates.parseFailUnder("stance.macro_f1"));
         assertThrows(IllegalArgumentException.class, () -> Gates.parseFailUnder("stance.macro_f1=high"));
         assertThrows(IllegalArgumentException.class, () -> Gates.parseFailUnder(" , "));
+    }
+
+    @Test
+    void aMetricGivenTwiceIsRefusedNotDecidedByTheLastFloor() {
+        // "stance.macro_f1=0.9,stance.macro_f1=0.1" once gated at 0.1: the strict floor vanished.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gates.parseFailUnder("stance.macro_f1=0.9,sentiment.macro_f1=0.7, stance.macro_f1 =0.1"));
+        assertEquals("--fail-under: stance.macro_f1 is given twice (0.9 and 0.1); give each metric one floor", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "-0.01", "1.5", "NaN", "Infinity", "-Infinity"})
+    void aFloorOutsideZeroToOneIsRefused(String value) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gates.parseFailUnder("sentiment.macro_f1=0.5,stance.macro_f1=" + value));
+        assertEquals("--fail-under: the floor of stance.macro_f1 must be a number from 0 to 1, got '" + value + "'",
+                e.getMessage());
+    }
+
+    @Test
+    void floorsAtTheEndsOfTheRangeAreKept() {
+        assertEquals(Map.of("stance.macro_f1", 0.0, "sentiment.macro_f1", 1.0),
+                Gates.parseFailUnder("stance.macro_f1=0,sentiment.macro_f1=1.0"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, 1.5, Double.NaN, Double.POSITIVE_INFINITY})
+    void aMaxDropOutsideZeroToOneIsRefused(double drop, @TempDir Path dir) throws IOException {
+        Path old = Files.writeString(dir.resolve("old.json"), "{\"stance\": {\"macro_f1\": 0.65}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gates.compareTo(METRICS, old, drop));
+        assertEquals("--max-drop must be a number from 0 to 1, got " + drop, e.getMessage());
+        assertEquals(0.0, Gates.checkMaxDrop(0.0));
+        assertEquals(1.0, Gates.checkMaxDrop(1.0));
+    }
+
+    @Test
+    void aMetricTheEarlierFileLacksFailsItsComparisonByName(@TempDir Path dir) throws IOException {
+        // No sentiment in the earlier run: its comparison once vanished without a word.
+        Path old = Files.writeString(dir.resolve("old.json"), "{\"stance\": {\"macro_f1\": 0.60, \"parties\": {\"us\": "
+                + "{\"macro_f1\": 0.50}}}}");
+        List<Gate> gates = Gates.compareTo(METRICS, old, 0.0);
+        assertEquals(3, gates.size(), gates.toString());
+        Gate sentiment = gates.stream().filter(g -> g.metric().equals("sentiment.macro_f1")).findFirst().orElseThrow();
+        assertFalse(sentiment.passed());
+        assertEquals("sentiment.macro_f1 drop <= 0.0 vs old.json", sentiment.name());
+        assertEquals("sentiment.macro_f1 is not in " + old + ", so it cannot be compared", sentiment.message());
+        assertEquals(0.71, sentiment.actual(), 1e-12);
+        assertTrue(gates.stream().filter(g -> g != sentiment).allMatch(Gate::passed), gates.toString());
+    }
+
+    @Test
+    void aMetricOnlyTheEarlierFileHasFailsToo(@TempDir Path dir) throws IOException {
+        Path old = Files.writeString(dir.resolve("old.json"), "{\"stance\": {\"macro_f1\": 0.60, \"parties\": {\"us\": "
+                + "{\"macro_f1\": 0.50}, \"europe\": {\"macro_f1\": 0.40}}}, \"sentiment\": {\"macro_f1\": \"high\"},"
+                + " \"baselines\": {\"majority\": {\"stance\": {\"macro_f1\": 0.2}}}}");
+        List<Gate> gates = Gates.compareTo(METRICS, old, 0.05);
+        assertEquals(4, gates.size(), gates.toString());
+        Gate europe = gates.get(3);
+        assertEquals("stance.parties.europe.macro_f1", europe.metric());
+        assertFalse(europe.passed());
+        assertEquals("stance.parties.europe.macro_f1 is in " + old + " but not in this evaluation", europe.message());
+        Gate sentiment = gates.stream().filter(g -> g.metric().equals("sentiment.macro_f1")).findFirst().orElseThrow();
+        assertFalse(sentiment.passed());
+        assertEquals("sentiment.macro_f1 in " + old + " is not a number, so it cannot be compared", sentiment.message());
+    }
+
+    @Test
+    void aFileThatIsNotMetricsJsonIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
+        for (String content : new String[] {"", "not json", "{\"stance\": ", "[0.5]", "{}", "{\"model\": \"x\"}"}) {
+            Path file = Files.writeString(dir.resolve("bad.json"), content);
+            IOException e = assertThrows(IOException.class, () -> Gates.compareTo(METRICS, file, 0.0), content);
+            assertTrue(e.getMessage().startsWith(file + ": not a metrics.json: "), content + " -> " + e.getMessage());
+        }
+        IOException missing = assertThrows(IOException.class, () -> Gates.readEarlier(dir.resolve("none.json")));
+        assertEquals(dir.resolve("none.json") + ": cannot read earlier metrics: no such file", missing.getMessage());
+    }
+
+    @Test
+    void theEarlierRunsSentenceCountIsRead(@TempDir Path dir) throws IOException {
+        Path old = Files.writeString(dir.resolve("old.json"), "{\"sentences\": 1375, \"stance\": {\"macro_f1\": 0.6}}");
+        assertEquals(1375, Gates.readEarlier(old).sentences());
+        Path bare = Files.writeString(dir.resolve("bare.json"), "{\"stance\": {\"macro_f1\": 0.6}}");
+        assertEquals(-1, Gates.readEarlier(bare).sentences());
     }
 
     @Test

@@ -16,10 +16,14 @@ import org.stancekit.domain.Labels;
 import org.stancekit.domain.Split;
 
 /**
- * Verifies a labelled dataset beyond what the reader checks row by row: that no document
- * straddles two splits, that no text appears in two splits, that synthetic text stays out of
- * test and small in train, that every test sentence was double-annotated, and computes the
+ * Verifies a labelled dataset beyond what the reader checks row by row: that it has rows, that
+ * no document straddles two splits, that no text appears in two splits, that synthetic text stays
+ * out of test and small in train, that every test sentence was double-annotated, and computes the
  * counts and the inter-annotator agreement from the two annotation files.
+ *
+ * <p>The first three are data-integrity rules ({@link SplitIntegrity}), which {@code train}
+ * enforces too ({@link TrainingDataCheck}); the share of synthetic rows and the double
+ * annotation are the shipped dataset's own policy, checked here only.
  */
 public final class DatasetChecker {
 
@@ -51,8 +55,6 @@ public final class DatasetChecker {
         List<String> warnings = new ArrayList<>();
         List<LabelledSentence> rows = data.sentences();
 
-        Map<String, Split> docSplit = new HashMap<>();
-        Map<String, String> textSplit = new HashMap<>();
         Map<String, Integer> bySplit = new LinkedHashMap<>();
         Map<String, Integer> bySource = new TreeMap<>();
         for (Split s : Split.values()) {
@@ -62,28 +64,20 @@ public final class DatasetChecker {
         for (LabelledSentence r : rows) {
             bySplit.merge(r.split().label(), 1, Integer::sum);
             bySource.merge(r.source(), 1, Integer::sum);
-            String doc = r.source() + "/" + r.docId();
-            Split before = docSplit.putIfAbsent(doc, r.split());
-            if (before != null && before != r.split()) {
-                problems.add("document " + doc + " is in both " + before.label() + " and " + r.split().label()
-                        + " (row " + r.id() + ")");
-                docSplit.put(doc, r.split()); // report each further switch once
-            }
-            String key = r.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-            String seen = textSplit.putIfAbsent(key, r.split().label());
-            if (seen != null && !seen.equals(r.split().label())) {
-                problems.add("text of row " + r.id() + " also appears in the " + seen + " split");
-            } else if (seen != null) {
-                warnings.add("text of row " + r.id() + " appears twice in the " + seen + " split");
-            }
-            if (SYNTHETIC.equals(r.source())) {
-                if (r.split() != Split.TRAIN) {
-                    problems.add("synthetic row " + r.id() + " is in the " + r.split().label() + " split (train only)");
-                } else {
-                    synthetic++;
-                }
+            if (SYNTHETIC.equals(r.source()) && r.split() == Split.TRAIN) {
+                synthetic++;
             }
         }
+        if (rows.isEmpty()) {
+            problems.add(TrainingDataCheck.NO_SENTENCES);
+        } else {
+            // Not problems: a file of test rows only is a sound evaluation set. But say so, because
+            // train refuses it.
+            TrainingDataCheck.degeneracy(data).forEach(d -> warnings.add("train would refuse this file: " + d));
+        }
+        SplitIntegrity.Findings integrity = SplitIntegrity.check(rows);
+        problems.addAll(integrity.problems());
+        warnings.addAll(integrity.warnings());
         int train = bySplit.get(Split.TRAIN.label());
         if (train > 0 && synthetic > MAX_SYNTHETIC_SHARE * train) {
             problems.add(String.format(Locale.ROOT, "%d synthetic rows are more than %.0f%% of the %d train rows",

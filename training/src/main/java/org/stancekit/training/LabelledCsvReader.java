@@ -2,8 +2,12 @@ package org.stancekit.training;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Labels;
@@ -31,6 +37,8 @@ public final class LabelledCsvReader {
 
     /** Problems listed at most before reading stops. */
     public static final int MAX_PROBLEMS = 25;
+    /** Characters of a value from the file a message shows at most. */
+    static final int SHOWN = 80;
 
     private final LabelSchema schema;
 
@@ -39,17 +47,31 @@ public final class LabelledCsvReader {
         this.schema = schema;
     }
 
-    /** Reads and validates a file ({@code .gz} files are decompressed). */
+    /**
+     * Reads and validates a file ({@code .gz} files are decompressed). Bytes that are not UTF-8
+     * and damaged gzip data are reported with the line where they are.
+     */
     public Dataset read(Path file) throws IOException {
-        try (Reader in = file.toString().endsWith(".gz")
-                ? new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(Files.newInputStream(file)),
-                        StandardCharsets.UTF_8.newDecoder())
-                : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(open(file), StandardCharsets.UTF_8.newDecoder())) {
             return read(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new DatasetFormatException(List.of(file + ": no such file"));
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new DatasetFormatException(List.of(file + ": not valid UTF-8"));
+        } catch (CharacterCodingException | ZipException | EOFException e) {
+            TextDamage.Found damage = TextDamage.locate(() -> open(file), "not readable: " + e);
+            throw new DatasetFormatException(List.of(file + ":" + damage.line() + ": " + damage.reason()));
+        }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (!file.toString().endsWith(".gz")) {
+            return in;
+        }
+        try {
+            return new GZIPInputStream(in);
+        } catch (IOException e) {
+            in.close(); // not a gzip file: the caller never gets the stream to close
+            throw e;
         }
     }
 
@@ -71,7 +93,7 @@ public final class LabelledCsvReader {
                     try {
                         LabelledSentence s = parse(row, header.length, columns);
                         if (!ids.add(s.id())) {
-                            throw new IllegalArgumentException("duplicate id '" + s.id() + "'");
+                            throw new IllegalArgumentException("duplicate id '" + shown(s.id()) + "'");
                         }
                         rows.add(s);
                     } catch (IllegalArgumentException e) {
@@ -81,9 +103,9 @@ public final class LabelledCsvReader {
                 line = csv.getLinesRead() + 1;
             }
         } catch (CsvException e) {
-            problems.add(origin + ":" + e.getLineNumber() + ": malformed CSV: " + e.getMessage());
+            problems.add(origin + ":" + e.getLineNumber() + ": malformed CSV: " + shown(e.getMessage(), 4 * SHOWN));
         } catch (com.opencsv.exceptions.CsvMalformedLineException e) {
-            problems.add(origin + ":" + e.getLineNumber() + ": malformed CSV: " + e.getMessage());
+            problems.add(origin + ":" + e.getLineNumber() + ": malformed CSV: " + shown(e.getMessage(), 4 * SHOWN));
         }
         if (!problems.isEmpty()) {
             throw new DatasetFormatException(problems);
@@ -132,13 +154,13 @@ public final class LabelledCsvReader {
         }
         String text = row[columns.get("text")].strip();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("empty text (id " + id + ")");
+            throw new IllegalArgumentException("empty text (id " + shown(id) + ")");
         }
         int position;
         try {
             position = Integer.parseInt(row[columns.get("position")].strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("position '" + row[columns.get("position")] + "' is not a whole number");
+            throw new IllegalArgumentException("position '" + shown(row[columns.get("position")]) + "' is not a whole number");
         }
         List<String> stances = new ArrayList<>();
         for (String party : schema.parties()) {
@@ -150,16 +172,54 @@ public final class LabelledCsvReader {
         try {
             split = Split.parse(row[columns.get("split")]);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " in column 'split'");
+            throw new IllegalArgumentException("unknown split '" + shown(row[columns.get("split")])
+                    + "' in column 'split' (expected train, dev or test)");
         }
         return new LabelledSentence(id, row[columns.get("source")].strip(), row[columns.get("doc_id")].strip(),
                 position, text, new Labels(stances, sentiment), split);
     }
 
+    /**
+     * A value of the file as a message shows it: on one line (control characters escaped) and
+     * at most {@value #SHOWN} characters, so that a damaged file gives a readable message, not
+     * a megabyte of it or a line break in the middle.
+     */
+    static String shown(String raw) {
+        return shown(raw, SHOWN);
+    }
+
+    /** {@link #shown(String)} with room for {@code max} characters (a parser's message quoting the file). */
+    static String shown(String raw, int max) {
+        int end = Math.min(raw.length(), max);
+        if (end < raw.length() && Character.isHighSurrogate(raw.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        StringBuilder out = new StringBuilder(end + 24);
+        for (int i = 0; i < end; i++) {
+            char c = raw.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        if (end < raw.length()) {
+            out.append("... (").append(raw.length()).append(" characters)");
+        }
+        return out.toString();
+    }
+
     private static String label(String raw, List<String> allowed, String kind, String column) {
         String value = raw.strip().toUpperCase(Locale.ROOT);
         if (!allowed.contains(value)) {
-            throw new IllegalArgumentException("unknown " + kind + " label '" + raw + "' in column '" + column
+            throw new IllegalArgumentException("unknown " + kind + " label '" + shown(raw) + "' in column '" + column
                     + "' (expected one of " + String.join(", ", allowed) + ")");
         }
         return value;

@@ -36,6 +36,22 @@ class DatasetCheckerTest {
     }
 
     @Test
+    void aHeaderOnlyFileFailsTheCheck() throws IOException {
+        DatasetReport r = new DatasetChecker().check(data(""), null, null);
+        assertFalse(r.passed());
+        assertEquals(java.util.List.of(TrainingDataCheck.NO_SENTENCES), r.problems());
+    }
+
+    @Test
+    void whatTrainWouldRefuseIsAWarningHere() throws IOException {
+        // A file of test rows alone is a sound evaluation set, so the check passes; but it says why train would not.
+        DatasetReport r = new DatasetChecker().check(data("a,news,doc1,0,One.,FAVOR,NONE,NONE,NONE,POSITIVE,test\n"),
+                null, null);
+        assertTrue(r.passed(), r.problems().toString());
+        assertTrue(r.warnings().contains("train would refuse this file: the train split is empty"), r.warnings().toString());
+    }
+
+    @Test
     void kappaComesFromTheTwoAnnotationFilesAndTestRowsMustBeDoubleAnnotated(@TempDir Path dir) throws IOException {
         Dataset d = data("a,news,doc1,0,One.,FAVOR,NONE,NONE,NONE,POSITIVE,test\n"
                 + "b,news,doc1,1,Two.,NONE,NONE,NONE,NONE,NEUTRAL,test\n"

@@ -303,9 +303,11 @@ final class DatasetCommand {
     /** {@code stancekit dataset check}. */
     @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
             description = {
-                "Validate a labelled CSV and print its counts: schema and labels of every row, each document in "
-                        + "one split, no text in two splits, synthetic text only in train and at most 10%% of it, "
-                        + "every test sentence annotated twice.",
+                "Validate a labelled CSV and print its counts: schema and labels of every row, at least one row, "
+                        + "each document in one split, no text in two splits, synthetic text only in train and at most "
+                        + "10%% of it, every test sentence annotated twice. 'train' refuses a file that breaks one of "
+                        + "the split rules, and warns here of what else it would refuse (an empty train or dev split, "
+                        + "a head with one class in train).",
                 "Prints counts per split, per party and label, and Cohen's kappa per party and for sentiment, "
                         + "computed from the two annotation files. Exits 1 when a check fails."})
     static final class Check implements Callable<Integer> {

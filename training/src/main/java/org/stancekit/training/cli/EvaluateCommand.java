@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.stancekit.bundle.BundleReader;
 import org.stancekit.model.StanceModel;
 import org.stancekit.domain.LabelledSentence;
@@ -28,7 +29,10 @@ import org.stancekit.training.LabelledCsvReader;
 import org.stancekit.training.baseline.Baselines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code stancekit evaluate}: scores labelled sentences with a model, reports the metrics, gates CI. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -62,16 +66,22 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--fail-under", paramLabel = "SPEC",
             description = "Gates: comma-separated metric=value pairs named by metrics.json keys, for example "
-                    + "stance.macro_f1=0.7,sentiment.macro_f1=0.7. Fails when a metric is below its value.")
+                    + "stance.macro_f1=0.7,sentiment.macro_f1=0.7, each metric once and each value from 0 to 1. "
+                    + "Fails when a metric is below its value.")
     String failUnder;
 
     @Option(names = "--compare-to", paramLabel = "OLD_metrics.json",
-            description = "Gate every macro-F1 metric against an earlier metrics.json (see --max-drop).")
+            description = "Gate every macro-F1 metric against an earlier metrics.json (see --max-drop); a macro-F1 "
+                    + "that only one of the two runs has fails.")
     Path compareTo;
 
-    @Option(names = "--max-drop", paramLabel = "D", defaultValue = "0.0",
-            description = "With --compare-to: the largest allowed drop of a metric (default: ${DEFAULT-VALUE}).")
-    double maxDrop;
+    /** Null when not given: --compare-to then allows no drop, and --max-drop alone is a usage error. */
+    @Option(names = "--max-drop", paramLabel = "D",
+            description = "With --compare-to: the largest allowed drop of a metric, from 0 to 1 (default: 0).")
+    Double maxDrop;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "20261122",
             description = "Seed of the bootstrap and the baselines (default: ${DEFAULT-VALUE}).")
@@ -88,6 +98,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // The gates are checked before the model loads and the evaluation runs (minutes for the
+        // transformer): a typo in a CI gate must stop the job at once, as a usage error.
+        Map<String, Double> floors = failUnder == null ? Map.of() : usage(() -> Gates.parseFailUnder(failUnder));
+        if (maxDrop != null && compareTo == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--max-drop needs --compare-to OLD_metrics.json: it is the drop allowed against that earlier run");
+        }
+        double drop = maxDrop == null ? 0.0 : usage(() -> Gates.checkMaxDrop(maxDrop));
+        Gates.Earlier earlier = compareTo == null ? null : Gates.readEarlier(compareTo);
         Split which = Split.parse(split);
         StanceModel<?, ?> bundle = model.load();
         Dataset dataset = new LabelledCsvReader(bundle.schema()).read(data);
@@ -126,12 +145,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 baselineResults, List.of(), bySource,
                 Mistake.mostConfident(bundle.schema(), texts, gold, predictions, MISTAKES_PER_HEAD), calibration,
                 bundle.manifest().provenance());
-        List<Gate> gates = new ArrayList<>();
-        if (failUnder != null) {
-            gates.addAll(Gates.failUnder(ungated.metrics(), Gates.parseFailUnder(failUnder)));
-        }
-        if (compareTo != null) {
-            gates.addAll(Gates.compareTo(ungated.metrics(), compareTo, maxDrop));
+        List<Gate> gates = new ArrayList<>(Gates.failUnder(ungated.metrics(), floors));
+        if (earlier != null) {
+            if (earlier.sentences() >= 0 && earlier.sentences() != evaluation.size()) {
+                // Not an error: the test set may have grown on purpose. But the figures of two
+                // different sets differ by more than the model, and the log should say so.
+                System.err.printf(Locale.ROOT, "stancekit: warning: %s was computed on %d sentences, this evaluation "
+                        + "on %d: the comparison is not like for like%n", compareTo, earlier.sentences(), evaluation.size());
+            }
+            gates.addAll(Gates.compareTo(ungated.metrics(), earlier, drop));
         }
         EvaluationReport full = ungated.withGates(gates);
         new ReportWriter().write(full, report);
@@ -144,5 +166,14 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println((g.passed() ? "PASS " : "FAIL ") + g.name() + (g.passed() ? "" : ": " + g.message()));
         }
         return full.passed() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    /** {@code parse}'s result; its IllegalArgumentException becomes a usage error (exit code 2). */
+    private <T> T usage(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 }

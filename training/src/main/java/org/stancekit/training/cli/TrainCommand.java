@@ -23,6 +23,7 @@ import org.stancekit.training.Dataset;
 import org.stancekit.training.EpochReport;
 import org.stancekit.training.LabelledCsvReader;
 import org.stancekit.training.Trainer;
+import org.stancekit.training.TrainingDataCheck;
 import org.stancekit.training.TrainingConfig;
 import org.stancekit.training.TrainingResult;
 import org.stancekit.runtime.ExitCodes;
@@ -47,7 +48,10 @@ import picocli.CommandLine.Spec;
                     + "transformer's probabilities are calibrated on dev, and the test metrics are stored in the bundle's "
                     + "manifest. The same data, configuration and seed give the same model.",
             "A transformer run saves a checkpoint after every epoch in BUNDLE.checkpoint/; run the same command again "
-                    + "to continue an interrupted run from there."})
+                    + "to continue an interrupted run from there.",
+            "Data that breaks a split rule of 'dataset check' (a document in two splits, a text in two splits, "
+                    + "synthetic text outside train) or cannot train one model (no train or no dev rows, a head with "
+                    + "one class in train) is refused before training, with exit code 3 and no bundle written."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "FILE",
@@ -139,7 +143,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!(trainFraction > 0 && trainFraction <= 1)) {
             throw new ParameterException(spec.commandLine(), "--train-fraction must be in (0, 1], got " + trainFraction);
         }
-        Dataset dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
+        Dataset asRead = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
+        Dataset dataset = asRead;
         Map<String, String> files = new TreeMap<>();
         String name = data.getFileName().toString();
         if (trainFraction < 1) {
@@ -147,6 +152,9 @@ final class TrainCommand implements Callable<Integer> {
             // The manifest's file list is its record of what was trained on: name the subset there.
             name += String.format(Locale.ROOT, " (train fraction %s, seed %d)", trainFraction, seed);
         }
+        // Before anything is fitted or written: a set that leaks across splits or is degenerate
+        // would train without complaint and report figures that mean nothing.
+        TrainingDataCheck.require(asRead, dataset, folds == 0 && cvBy == null);
         files.put(name, Sha256.of(data));
         List<AuxiliaryExample> aux = new ArrayList<>();
         for (Path file : auxiliary) {

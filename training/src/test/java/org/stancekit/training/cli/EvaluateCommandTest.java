@@ -1,0 +1,118 @@
+package org.stancekit.training.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stancekit.training.cli.TrainingCliTest.captureErr;
+import static org.stancekit.training.cli.TrainingCliTest.captureOut;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.stancekit.runtime.ExitCodes;
+
+/** The gates of {@code stancekit evaluate}: refused early when malformed, never silently skipped. */
+class EvaluateCommandTest {
+
+    static Stream<Arguments> malformedGates() {
+        return Stream.of(
+                Arguments.of(List.of("--fail-under", "stance.macro_f1=0.9,stance.macro_f1=0.1"),
+                        "--fail-under: stance.macro_f1 is given twice (0.9 and 0.1); give each metric one floor"),
+                Arguments.of(List.of("--fail-under", "stance.macro_f1=high"),
+                        "--fail-under: 'high' is not a number in 'stance.macro_f1=high'"),
+                Arguments.of(List.of("--fail-under", "stance.macro_f1"),
+                        "--fail-under: expected metric=value, got 'stance.macro_f1'"),
+                Arguments.of(List.of("--fail-under", "stance.macro_f1=-1"),
+                        "--fail-under: the floor of stance.macro_f1 must be a number from 0 to 1, got '-1'"),
+                Arguments.of(List.of("--fail-under", "sentiment.macro_f1=NaN"),
+                        "--fail-under: the floor of sentiment.macro_f1 must be a number from 0 to 1, got 'NaN'"),
+                Arguments.of(List.of("--fail-under", "stance.macro_f1=Infinity"),
+                        "--fail-under: the floor of stance.macro_f1 must be a number from 0 to 1, got 'Infinity'"),
+                Arguments.of(List.of("--max-drop", "0.02"),
+                        "--max-drop needs --compare-to OLD_metrics.json: it is the drop allowed against that earlier run"),
+                Arguments.of(List.of("--compare-to", "OLD", "--max-drop", "1.5"),
+                        "--max-drop must be a number from 0 to 1, got 1.5"),
+                Arguments.of(List.of("--compare-to", "OLD", "--max-drop", "-0.1"),
+                        "--max-drop must be a number from 0 to 1, got -0.1"),
+                Arguments.of(List.of("--compare-to", "OLD", "--max-drop", "NaN"),
+                        "--max-drop must be a number from 0 to 1, got NaN"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedGates")
+    void malformedGatesAreUsageErrorsBeforeTheModelLoads(List<String> gate, String message, @TempDir Path dir)
+            throws IOException {
+        // The model does not exist: had it been loaded first, the exit code would be 3 (bad input).
+        Path old = Files.writeString(dir.resolve("old.json"), "{\"stance\": {\"macro_f1\": 0.6}}");
+        Path report = dir.resolve("report");
+        List<String> args = new ArrayList<>(List.of("evaluate", "--data", dir.resolve("data.csv").toString(),
+                "--model", dir.resolve("no-such-model.zip").toString(), "--report", report.toString()));
+        gate.forEach(a -> args.add(a.equals("OLD") ? old.toString() : a));
+        String err = captureErr(() -> assertEquals(ExitCodes.USAGE, TrainingCli.run(args.toArray(String[]::new))));
+        assertTrue(err.contains(message), err);
+        assertFalse(err.contains("no-such-model"), err);
+        assertFalse(Files.exists(report), err);
+    }
+
+    @Test
+    void aCompareToFileThatIsNotMetricsJsonIsRefusedBeforeTheModelLoads(@TempDir Path dir) throws IOException {
+        Path old = Files.writeString(dir.resolve("old.json"), "stance.macro_f1 = 0.6\n");
+        String err = captureErr(() -> assertEquals(ExitCodes.BAD_INPUT, TrainingCli.run("evaluate",
+                "--data", dir.resolve("data.csv").toString(), "--model", dir.resolve("no-such-model.zip").toString(),
+                "--compare-to", old.toString())));
+        assertTrue(err.contains("stancekit: error: " + old + ": not a metrics.json: not valid JSON at line 1"), err);
+    }
+
+    @Test
+    void comparingWithAFileThatLacksAMetricFailsThatGateAndAnotherTestSetSizeIsWarnedOf(@TempDir Path dir)
+            throws IOException {
+        Path data = Files.writeString(dir.resolve("sound.csv"), TrainingCliTest.SOUND);
+        Path config = Files.writeString(dir.resolve("quick.properties"),
+                "model=fast\nepochs=1\nnetwork.hiddenSize=8\nfeatures.minCount=1\n");
+        Path bundle = dir.resolve("model.zip");
+        captureErr(() -> captureOut(() -> assertEquals(ExitCodes.OK, TrainingCli.run("train", "--data", data.toString(),
+                "--config", config.toString(), "--out", bundle.toString()))));
+        Path first = dir.resolve("first");
+        captureErr(() -> captureOut(() -> assertEquals(ExitCodes.OK, evaluate(data, bundle, first))));
+        Path metrics = first.resolve("metrics.json");
+
+        // The control: against its own metrics, with the default drop of 0, every gate passes, quietly.
+        String[] out = new String[1];
+        String err = captureErr(() -> out[0] = captureOut(() -> assertEquals(ExitCodes.OK,
+                evaluate(data, bundle, dir.resolve("same"), "--compare-to", metrics.toString()))));
+        assertTrue(out[0].contains("PASS sentiment.macro_f1 drop <= 0.0 vs metrics.json"), out[0]);
+        assertFalse(out[0].contains("FAIL"), out[0]);
+        assertFalse(err.contains("warning"), err);
+
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode older = (ObjectNode) json.readTree(metrics.toFile());
+        ((ObjectNode) older.get("sentiment")).remove("macro_f1");
+        older.put("sentences", 1375);
+        Path old = dir.resolve("old.json");
+        json.writeValue(old.toFile(), older);
+        err = captureErr(() -> out[0] = captureOut(() -> assertEquals(ExitCodes.PARTIAL,
+                evaluate(data, bundle, dir.resolve("older"), "--compare-to", old.toString()))));
+        assertTrue(out[0].contains("FAIL sentiment.macro_f1 drop <= 0.0 vs old.json: sentiment.macro_f1 is not in "
+                + old + ", so it cannot be compared"), out[0]);
+        assertTrue(out[0].contains("PASS stance.macro_f1 drop <= 0.0 vs old.json"), out[0]);
+        assertTrue(err.contains("stancekit: warning: " + old + " was computed on 1375 sentences, this evaluation on 2: "
+                + "the comparison is not like for like"), err);
+    }
+
+    private static int evaluate(Path data, Path bundle, Path report, String... more) {
+        List<String> args = new ArrayList<>(List.of("evaluate", "--data", data.toString(), "--model", bundle.toString(),
+                "--report", report.toString()));
+        args.addAll(List.of(more));
+        return TrainingCli.run(args.toArray(String[]::new));
+    }
+}
