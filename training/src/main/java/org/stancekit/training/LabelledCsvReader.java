@@ -120,7 +120,12 @@ public final class LabelledCsvReader {
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1); // a byte-order mark left by spreadsheet exports
             }
-            index.putIfAbsent(name, i);
+            Integer earlier = index.putIfAbsent(name, i);
+            if (earlier != null && requiredColumns().contains(name)) {
+                // Which of two "text" columns holds the text? Guessing would train on the wrong one.
+                throw new DatasetFormatException(List.of(origin + ":1: column '" + name + "' appears twice (columns "
+                        + (earlier + 1) + " and " + (i + 1) + "); each required column must appear once"));
+            }
         }
         List<String> missing = new ArrayList<>();
         for (String required : requiredColumns()) {

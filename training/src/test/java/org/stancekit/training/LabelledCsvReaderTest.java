@@ -64,6 +64,12 @@ class LabelledCsvReaderTest {
     }
 
     @Test
+    void aRequiredColumnGivenTwiceIsRefusedRatherThanGuessed() {
+        List<String> p = problems("id,source,doc_id,position,text,us,ukraine,russia,europe,sentiment,split,TEXT\n");
+        assertEquals(List.of("data.csv:1: column 'text' appears twice (columns 5 and 12); each required column must appear once"), p);
+    }
+
+    @Test
     void everyBadRowIsReportedWithItsLineAndReason() {
         List<String> p = problems(HEADER
                 + "a1,seed,d,0,Fine sentence.,NONE,NONE,NONE,NONE,NEUTRAL,train\n"

@@ -68,10 +68,10 @@ final class DatasetCommand {
     static final class Sample implements Callable<Integer> {
         @Option(names = "--plan", paramLabel = "FILE", required = true, description = "Sampling plan (.properties).")
         Path plan;
-        @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "../shared/corpus",
+        @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${sys:stancekit.home:-.}/../shared/corpus",
                 description = "Folder of the corpus files the plan names (default: ${DEFAULT-VALUE}).")
         Path corpus;
-        @Option(names = "--data", paramLabel = "FILE", defaultValue = "datasets/labelled/sentences.csv",
+        @Option(names = "--data", paramLabel = "FILE", defaultValue = "${sys:stancekit.home:-.}/datasets/labelled/sentences.csv",
                 description = "Labelled sentences to exclude (default: ${DEFAULT-VALUE}).")
         Path data;
         @Option(names = "--out", paramLabel = "POOL.csv", required = true, description = "Pool file to write.")
@@ -102,10 +102,10 @@ final class DatasetCommand {
                     + "again and merge with 'dataset assemble'. Their current labels go to previous.csv beside the pool "
                     + "(for the assembler; never give it to annotators)."})
     static final class Reannotate implements Callable<Integer> {
-        @Option(names = "--data", paramLabel = "FILE", defaultValue = "datasets/labelled/sentences.csv",
+        @Option(names = "--data", paramLabel = "FILE", defaultValue = "${sys:stancekit.home:-.}/datasets/labelled/sentences.csv",
                 description = "Labelled sentences (default: ${DEFAULT-VALUE}).")
         Path data;
-        @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "../shared/corpus",
+        @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${sys:stancekit.home:-.}/../shared/corpus",
                 description = "Corpus folder, for context (default: ${DEFAULT-VALUE}).")
         Path corpus;
         @Option(names = "--out", paramLabel = "POOL.csv", required = true, description = "Pool file to write.")
@@ -226,10 +226,10 @@ final class DatasetCommand {
         @Option(names = "--model", paramLabel = "MODEL", defaultValue = "default",
                 description = "The labelling model: 'default', 'fast' or a bundle (default: ${DEFAULT-VALUE}).")
         String model;
-        @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "../shared/corpus",
+        @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${sys:stancekit.home:-.}/../shared/corpus",
                 description = "Corpus folder (default: ${DEFAULT-VALUE}).")
         Path corpus;
-        @Option(names = "--data", paramLabel = "FILE", defaultValue = "datasets/labelled/sentences.csv",
+        @Option(names = "--data", paramLabel = "FILE", defaultValue = "${sys:stancekit.home:-.}/datasets/labelled/sentences.csv",
                 description = "The labelled set whose sentences and dev and test documents are left out (default: ${DEFAULT-VALUE}).")
         Path data;
         @Option(names = "--sentences", paramLabel = "N", defaultValue = "120000",
@@ -268,10 +268,10 @@ final class DatasetCommand {
         @Option(names = "--decisions", paramLabel = "DIR",
                 description = "Adjudicators' outputs (adj-*.csv, radj-*.csv) and the keys 'dataset adjudicate' wrote.")
         Path decisions;
-        @Option(names = "--data", paramLabel = "FILE", defaultValue = "datasets/labelled/sentences.csv",
+        @Option(names = "--data", paramLabel = "FILE", defaultValue = "${sys:stancekit.home:-.}/datasets/labelled/sentences.csv",
                 description = "Labelled CSV to update in place (default: ${DEFAULT-VALUE}).")
         Path data;
-        @Option(names = "--agreement", paramLabel = "DIR", defaultValue = "datasets/agreement",
+        @Option(names = "--agreement", paramLabel = "DIR", defaultValue = "${sys:stancekit.home:-.}/datasets/agreement",
                 description = "Folder of the agreement pairs (default: ${DEFAULT-VALUE}).")
         Path agreement;
 
@@ -312,7 +312,7 @@ final class DatasetCommand {
                         + "computed from the two annotation files. Exits 1 when a check fails."})
     static final class Check implements Callable<Integer> {
 
-        @Option(names = "--data", paramLabel = "FILE", defaultValue = "datasets/labelled/sentences.csv",
+        @Option(names = "--data", paramLabel = "FILE", defaultValue = "${sys:stancekit.home:-.}/datasets/labelled/sentences.csv",
                 description = "Labelled sentences (default: ${DEFAULT-VALUE}).")
         Path data;
 

@@ -107,8 +107,14 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         double drop = maxDrop == null ? 0.0 : usage(() -> Gates.checkMaxDrop(maxDrop));
         Gates.Earlier earlier = compareTo == null ? null : Gates.readEarlier(compareTo);
-        Split which = Split.parse(split);
-        StanceModel<?, ?> bundle = model.load();
+        Split which = usage(() -> Split.parse(split));
+        try (StanceModel<?, ?> bundle = model.load()) {
+            return evaluate(bundle, which, floors, drop, earlier);
+        }
+    }
+
+    private int evaluate(StanceModel<?, ?> bundle, Split which, Map<String, Double> floors, double drop,
+                         Gates.Earlier earlier) throws IOException {
         Dataset dataset = new LabelledCsvReader(bundle.schema()).read(data);
         List<LabelledSentence> rows = dataset.split(which);
         if (rows.isEmpty()) {
@@ -133,8 +139,10 @@ final class EvaluateCommand implements Callable<Integer> {
             long start = System.nanoTime();
             if (bundle.manifest().describesTransformer()) {
                 // The model users would otherwise pick: the shipped fast model on the same sentences.
-                List<Labels> fast = new BundleReader().readShipped("fast").predict(texts).stream()
-                        .map(Prediction::labels).toList();
+                List<Labels> fast;
+                try (StanceModel<?, ?> shipped = new BundleReader().readShipped("fast")) {
+                    fast = shipped.predict(texts).stream().map(Prediction::labels).toList();
+                }
                 baselineResults.put(SHIPPED_FAST, evaluator.evaluate(bundle.schema(), gold, fast));
             }
             baselineResults.putAll(Baselines.evaluateAll(Baselines.standard(seed), dataset, which, seed));

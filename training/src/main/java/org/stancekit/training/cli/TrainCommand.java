@@ -14,12 +14,15 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.stancekit.bundle.BundleWriter;
 import org.stancekit.domain.LabelSchema;
+import org.stancekit.domain.LabelledSentence;
+import org.stancekit.domain.Split;
 import org.stancekit.text.PartyLexicon;
 import org.stancekit.runtime.FileTrees;
 import org.stancekit.runtime.Sha256;
 import org.stancekit.training.AuxiliaryExample;
 import org.stancekit.training.AuxiliaryReader;
 import org.stancekit.training.Dataset;
+import org.stancekit.training.DatasetFormatException;
 import org.stancekit.training.EpochReport;
 import org.stancekit.training.LabelledCsvReader;
 import org.stancekit.training.Trainer;
@@ -29,6 +32,7 @@ import org.stancekit.training.TrainingResult;
 import org.stancekit.runtime.ExitCodes;
 import org.stancekit.training.CrossValidation;
 import org.stancekit.training.SourceCrossValidation;
+import org.stancekit.training.SplitIntegrity;
 import org.stancekit.training.transformer.TransformerTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -193,9 +197,10 @@ final class TrainCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        List<org.stancekit.domain.LabelledSentence> distilledRows = List.of();
+        List<LabelledSentence> distilledRows = List.of();
         if (distilled != null) {
             distilledRows = new LabelledCsvReader(LabelSchema.DEFAULT).read(distilled).sentences();
+            requireNoLeak(distilledRows, dataset);
             files.put(distilled.getFileName().toString(), Sha256.of(distilled));
         }
         err.printf(Locale.ROOT, "Training on %s: %d sentences, %d auxiliary examples, %d distilled (seed %d)%n", data,
@@ -226,5 +231,22 @@ final class TrainCommand implements Callable<Integer> {
         String dev = Double.isNaN(r.devScore()) ? "n/a" : String.format(Locale.ROOT, "%.4f", r.devScore());
         return String.format(Locale.ROOT, "[%s] epoch %d/%d  loss %.4f  dev macro-F1 %s%s  (%.1f s)",
                 bar, r.epoch(), r.maxEpochs(), r.loss(), dev, r.best() ? "  *best" : "", r.millis() / 1000.0);
+    }
+
+    /**
+     * Distilled rows are training data: a document or a text of the dev or test split among them
+     * would leak it into training, whatever split the distilled file gives them.
+     */
+    private void requireNoLeak(List<LabelledSentence> distilledRows, Dataset dataset) throws DatasetFormatException {
+        List<LabelledSentence> together = new ArrayList<>(dataset.sentences());
+        distilledRows.forEach(r -> together.add(new LabelledSentence(r.id(), r.source(), r.docId(), r.position(), r.text(),
+                r.labels(), Split.TRAIN)));
+        List<String> leaks = SplitIntegrity.check(together).problems();
+        if (!leaks.isEmpty()) {
+            List<String> named = new ArrayList<>(leaks.stream().limit(25).map(p -> distilled + ": " + p).toList());
+            named.add(distilled + ": distilled sentences must come from documents outside the dev and test splits of "
+                    + data + "; no bundle written");
+            throw new DatasetFormatException(named);
+        }
     }
 }

@@ -45,7 +45,8 @@ class EvaluateCommandTest {
                 Arguments.of(List.of("--compare-to", "OLD", "--max-drop", "-0.1"),
                         "--max-drop must be a number from 0 to 1, got -0.1"),
                 Arguments.of(List.of("--compare-to", "OLD", "--max-drop", "NaN"),
-                        "--max-drop must be a number from 0 to 1, got NaN"));
+                        "--max-drop must be a number from 0 to 1, got NaN"),
+                Arguments.of(List.of("--split", "bogus"), "unknown split 'bogus' (expected train, dev or test)"));
     }
 
     @ParameterizedTest

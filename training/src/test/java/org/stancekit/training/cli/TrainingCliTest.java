@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,6 +181,26 @@ class TrainingCliTest {
             String err = captureErr(() -> assertEquals(ExitCodes.USAGE, TrainingCli.run("train", "--config", "fast",
                     "--data", "x.csv", "--distilled", "d.csv", cv[0], cv[1])));
             assertTrue(err.contains("--distilled cannot be cross-validated"), err);
+        }
+    }
+
+    @Test
+    void distilledSentencesFromADevOrTestDocumentAreRefused(@TempDir Path dir) throws IOException {
+        Path data = Files.writeString(dir.resolve("sound.csv"), SOUND);
+        String header = SOUND.substring(0, SOUND.indexOf('\n') + 1);
+        Path leaky = Files.writeString(dir.resolve("distilled.csv"), header
+                + "x1,news,e1,5,Kyiv said the talks went well.,NONE,FAVOR,NONE,NONE,POSITIVE,train\n");
+        Path textLeak = Files.writeString(dir.resolve("distilled2.csv"), header
+                + "x2,wire,w9,0,Russian troops shelled Odesa again.,NONE,NONE,AGAINST,NONE,NEGATIVE,train\n");
+        Path config = quickConfig(dir);
+        Path bundle = dir.resolve("model.zip");
+        for (Path distilled : List.of(leaky, textLeak)) {
+            String err = captureErr(() -> captureOut(() -> assertEquals(ExitCodes.BAD_INPUT, TrainingCli.run("train",
+                    "--data", data.toString(), "--config", config.toString(), "--distilled", distilled.toString(),
+                    "--out", bundle.toString()))));
+            assertTrue(err.contains(distilled + ": ") && (err.contains("document news/e1 is in both test and train")
+                    || err.contains("also appears in the dev split")), err);
+            assertFalse(Files.exists(bundle), "no bundle written");
         }
     }
 
