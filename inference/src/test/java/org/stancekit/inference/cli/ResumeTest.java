@@ -74,18 +74,19 @@ class ResumeTest {
 
     @Test
     void aKilledRunResumesWithEveryArticleExactlyOnce(@TempDir Path dir) throws Exception {
-        interruptResumeAndCompare(dir, false);
+        interruptResumeAndCompare(dir, "KILL");
     }
 
     @Test
     void aTerminatedRunExitsWith143AsDocumentedAndResumes(@TempDir Path dir) throws Exception {
-        interruptResumeAndCompare(dir, true);
+        interruptResumeAndCompare(dir, "TERM");
     }
 
-    /**
-     * Scores half the input in a child JVM, kills it (SIGKILL) or terminates it (SIGTERM, whose
-     * exit code the README documents as 143), resumes with all of it and compares with a clean run.
-     */
+    @Test
+    void aRunStoppedWithCtrlCExitsWith130AsDocumentedAndResumes(@TempDir Path dir) throws Exception {
+        interruptResumeAndCompare(dir, "INT");
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
@@ -94,7 +95,12 @@ class ResumeTest {
         }
     }
 
-    private void interruptResumeAndCompare(Path dir, boolean terminate) throws Exception {
+    /**
+     * Scores half the input in a child JVM, stops it with {@code signal} (KILL; TERM and INT, whose
+     * exit codes the README documents as 143 and 130), resumes with all of it and compares with a
+     * clean run.
+     */
+    private void interruptResumeAndCompare(Path dir, String signal) throws Exception {
         List<String> lines = lines(600);
         byte[] all = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         Path clean = dir.resolve("clean");
@@ -110,14 +116,15 @@ class ResumeTest {
             stdin.write((String.join("\n", lines.subList(0, half)) + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
             waitForCheckpoint(out, half, child, dir);
-            if (terminate) {
-                // SIGTERM through the handle: Process.destroy() would also close the child's standard
-                // input, and the end of input could complete the run before the signal stops it.
-                child.toHandle().destroy();
-                assertTrue(child.waitFor(60, TimeUnit.SECONDS), "SIGTERM ends the run");
-                assertEquals(143, child.exitValue(), Files.readString(dir.resolve("child.err")));
-            } else {
+            if (signal.equals("KILL")) {
                 child.destroyForcibly().waitFor();
+            } else {
+                // kill(1), not Process.destroy(): that would also close the child's standard input,
+                // and the end of input could complete the run before the signal stops it.
+                assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start().waitFor());
+                assertTrue(child.waitFor(60, TimeUnit.SECONDS), "SIG" + signal + " ends the run");
+                assertEquals(signal.equals("TERM") ? 143 : 130, child.exitValue(), Files.readString(dir.resolve("child.err")));
+                assertTrue(Files.readString(dir.resolve("child.err")).contains("--resume"), "the user is told how to continue");
             }
         }
         assertTrue(Files.exists(out.resolve(PROGRESS)), () -> "an interrupted run leaves its progress record: "

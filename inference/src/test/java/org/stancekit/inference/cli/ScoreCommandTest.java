@@ -160,6 +160,30 @@ class ScoreCommandTest {
     }
 
     @Test
+    void aZipBombForAModelIsRefusedWithOneLineAndExitCode3(@TempDir Path dir) throws Exception {
+        Path bomb = dir.resolve("bomb.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("manifest.json"));
+            byte[] nothing = new byte[1 << 20];
+            for (int i = 0; i < 512; i++) {
+                zip.write(nothing); // half a gigabyte of zeros, half a megabyte on disk
+            }
+        }
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(ExitCodes.BAD_INPUT, InferenceCli.run("score", ARTICLES.toString(), "--out",
+                    dir.resolve("out").toString(), "--model", bomb.toString()));
+        } finally {
+            System.setErr(before);
+        }
+        String message = err.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(message.startsWith("stancekit: error: " + bomb + "!manifest.json") && message.contains("zip bombs")
+                && message.lines().count() == 1, message);
+    }
+
+    @Test
     void anUnwritableOutputSaysPermissionDenied(@TempDir Path dir) throws Exception {
         Path locked = Files.createDirectories(dir.resolve("locked"));
         Files.setPosixFilePermissions(locked, java.util.Set.of());
