@@ -183,25 +183,30 @@ public final class ArticleReader {
             sink.accept(new ArticleInput.Failed(location, id, tooLong(String.format(Locale.ROOT, "more than %,d", options.maxArticleChars()))));
             return;
         }
-        // Decoding leniently is one fast step, and it puts U+FFFD wherever the bytes are not UTF-8,
-        // so only text holding U+FFFD (rare: it may also be written on purpose) needs the strict
-        // decoder's verdict. Reading the benchmark corpus allocated about as much in the strict
-        // decoder's buffers as in the text itself.
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0 && !isUtf8(bytes)) {
+        String text = utf8(bytes);
+        if (text == null) {
             sink.accept(new ArticleInput.Failed(location, id, "not valid UTF-8 text"));
             return;
         }
         emit(id, stripBom(text), location, sink);
     }
 
-    private static boolean isUtf8(byte[] bytes) {
+    /** The bytes as text, or null when they are not UTF-8. */
+    private static String utf8(byte[] bytes) {
+        // Decoding leniently is one fast step, and it puts U+FFFD wherever the bytes are not UTF-8,
+        // so only text holding U+FFFD (rare: it may also be written on purpose) needs the strict
+        // decoder's verdict. Reading the benchmark corpus allocated about as much in the strict
+        // decoder's buffers as in the text itself.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
+            return text;
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 
@@ -283,8 +288,8 @@ public final class ArticleReader {
             sink.accept(new ArticleInput.Failed(location, "", tooLong(String.format(Locale.ROOT, "far more than %,d", options.maxArticleChars()))));
             return null;
         }
-        String text = new String(record.bytes(), StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0 && !isUtf8(record.bytes())) {
+        String text = utf8(record.bytes());
+        if (text == null) {
             sink.accept(new ArticleInput.Failed(location, "", "not valid UTF-8 text"));
             return null;
         }
