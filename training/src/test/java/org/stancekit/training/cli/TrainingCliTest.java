@@ -220,26 +220,22 @@ class TrainingCliTest {
     }
 
     static String captureErr(Runnable action) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(old);
-        }
-        return err.toString(StandardCharsets.UTF_8);
+        return capture(action, System.err, System::setErr);
     }
 
     static String captureOut(Runnable action) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        return capture(action, System.out, System::setOut);
+    }
+
+    /** What {@code action} prints on the stream that {@code set} replaces, {@code old} restored after. */
+    private static String capture(Runnable action, PrintStream old, java.util.function.Consumer<PrintStream> set) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        set.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
             action.run();
         } finally {
-            System.setOut(old);
+            set.accept(old);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }
