@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.stancekit.bundle.Manifest;
+import org.stancekit.model.Manifest;
 import org.stancekit.inference.pipeline.PipelineInput;
 import org.stancekit.inference.pipeline.PipelineOptions;
 import org.stancekit.inference.pipeline.PipelineResult;

@@ -21,6 +21,8 @@ import java.util.zip.ZipInputStream;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.stancekit.model.TransformerSpec;
+import org.stancekit.model.Manifest;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
 import org.stancekit.features.Vocabulary;

@@ -25,6 +25,8 @@ public record LabelSchema(List<String> parties, List<String> stances, List<Strin
     public static final String NONE = "NONE";
     public static final String POSITIVE = "POSITIVE";
     public static final String NEGATIVE = "NEGATIVE";
+    /** The sentiment head's name in decision biases, temperatures and networks. */
+    public static final String SENTIMENT_HEAD = "sentiment";
 
     /** The schema of the project's own dataset and shipped model. */
     public static final LabelSchema DEFAULT = new LabelSchema(
@@ -78,5 +80,16 @@ public record LabelSchema(List<String> parties, List<String> stances, List<Strin
     /** Index of a sentiment label, or -1. */
     public int sentimentIndex(String label) {
         return sentiments.indexOf(label);
+    }
+
+    /**
+     * The heads' names, as decision biases, temperatures and networks name them: {@code stance_<party>}
+     * per party in schema order, then {@code sentiment}.
+     */
+    public List<String> heads() {
+        List<String> names = new java.util.ArrayList<>();
+        parties.forEach(p -> names.add("stance_" + column(p)));
+        names.add(SENTIMENT_HEAD);
+        return names;
     }
 }

@@ -13,38 +13,22 @@ import org.stancekit.domain.Prediction;
  */
 public final class DecisionRule {
 
-    /** The sentiment head's name in decision biases and temperatures. */
-    public static final String SENTIMENT_HEAD = "sentiment";
-
     private final LabelSchema schema;
     /** Per head (schema order, sentiment last), {@code exp} of the decision bias, or null. */
     private final double[][] headScale;
 
     /**
-     * @param decisionBias per head name ({@link #heads}), log-weights added to the classes'
+     * @param decisionBias per head name ({@link LabelSchema#heads()}), log-weights added to the classes'
      *                     log-probabilities before the argmax; heads absent take plain argmax
      */
     public DecisionRule(LabelSchema schema, Map<String, double[]> decisionBias) {
         this.schema = schema;
-        List<String> names = heads(schema);
+        List<String> names = schema.heads();
         this.headScale = new double[names.size()][];
         for (int h = 0; h < names.size(); h++) {
             double[] bias = decisionBias.get(names.get(h));
             headScale[h] = bias == null ? null : scales(bias);
         }
-    }
-
-    /** The heads' names: {@code stance_<party>} per party in schema order, then {@code sentiment}. */
-    public static List<String> heads(LabelSchema schema) {
-        List<String> names = new ArrayList<>();
-        schema.parties().forEach(p -> names.add(stanceHead(p)));
-        names.add(SENTIMENT_HEAD);
-        return names;
-    }
-
-    /** The stance head of a party: {@code stance_us}. */
-    public static String stanceHead(String party) {
-        return "stance_" + LabelSchema.column(party);
     }
 
     /** Probabilities per row: every party's stances, then the sentiments. */

@@ -43,7 +43,7 @@ public final class NetworkFactory {
 
     /** Output names in graph order, the heads' names of {@link DecisionRule#heads}. */
     public static List<String> outputs(LabelSchema schema) {
-        return DecisionRule.heads(schema);
+        return schema.heads();
     }
 
     /**

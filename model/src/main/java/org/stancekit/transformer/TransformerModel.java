@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.stancekit.bundle.Manifest;
-import org.stancekit.bundle.TransformerSpec;
+import org.stancekit.model.Manifest;
+import org.stancekit.model.TransformerSpec;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Prediction;
 import org.stancekit.model.BatchPlan;
@@ -52,7 +52,7 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
         this.encoder = encoder;
         this.heads = heads;
         this.weightsFile = weightsFile;
-        List<String> names = DecisionRule.heads(manifest.schema());
+        List<String> names = manifest.schema().heads();
         this.temperatures = new double[names.size()];
         for (int h = 0; h < names.size(); h++) {
             temperatures[h] = manifest.temperatures().getOrDefault(names.get(h), 1.0);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stancekit.model.Manifest;
 import org.stancekit.model.FastModel;
 import org.stancekit.model.StanceModel;
 import org.stancekit.domain.Prediction;

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.stancekit.model.Manifest;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.stancekit.bundle.Manifest;
+import org.stancekit.model.Manifest;
 import org.stancekit.bundle.Versions;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.LabelledSentence;

@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancekit.bundle.BundleReader;
-import org.stancekit.bundle.Manifest;
+import org.stancekit.model.Manifest;
 import org.stancekit.domain.Prediction;
 import org.stancekit.inference.cli.InferenceCli;
 import org.stancekit.text.SentenceSplitter;

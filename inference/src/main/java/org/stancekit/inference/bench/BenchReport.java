@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.stancekit.bundle.Manifest;
+import org.stancekit.model.Manifest;
 
 /**
  * The figures of one benchmark: sentences per second of each stage (the median of the runs, and

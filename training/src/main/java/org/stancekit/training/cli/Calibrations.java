@@ -29,7 +29,7 @@ final class Calibrations {
         if (model instanceof TransformerModel t && !t.manifest().temperatures().isEmpty()) {
             uncalibrated = t.withManifest(t.manifest().withTemperatures(Map.of())).predict(texts);
         }
-        List<String> heads = DecisionRule.heads(model.schema());
+        List<String> heads = model.schema().heads();
         Map<String, EvaluationReport.Calibrated> out = new LinkedHashMap<>();
         for (int h = 0; h < heads.size(); h++) {
             Reliability before = uncalibrated == null ? null

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.stancekit.bundle.Manifest;
-import org.stancekit.bundle.TransformerSpec;
+import org.stancekit.model.Manifest;
+import org.stancekit.model.TransformerSpec;
 import org.stancekit.bundle.Versions;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.LabelledSentence;
@@ -120,7 +120,7 @@ public final class TransformerTrainer {
     private static Map<String, Double> temperatures(TransformerModel model, List<LabelledSentence> dev, LabelSchema schema) {
         List<SentenceTokens> inputs = dev.stream().map(s -> model.encode(s.text())).toList();
         float[][][] logits = model.logitsOf(inputs);
-        List<String> heads = DecisionRule.heads(schema);
+        List<String> heads = schema.heads();
         Map<String, Double> out = new LinkedHashMap<>();
         for (int h = 0; h < heads.size(); h++) {
             float[][] head = new float[logits.length][];

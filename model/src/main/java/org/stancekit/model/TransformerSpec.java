@@ -1,4 +1,4 @@
-package org.stancekit.bundle;
+package org.stancekit.model;
 
 import java.util.Objects;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.stancekit.bundle;
+package org.stancekit.model;
 
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +57,7 @@ public record Manifest(int formatVersion, LabelSchema schema, FeatureSettings fe
         }
         temperatures = sorted(temperatures);
         for (Map.Entry<String, Double> t : temperatures.entrySet()) {
-            if (!org.stancekit.model.DecisionRule.heads(schema).contains(t.getKey())) {
+            if (!schema.heads().contains(t.getKey())) {
                 throw new IllegalArgumentException("manifest.temperatures names an unknown head '" + t.getKey() + "'");
             }
             if (t.getValue() == null || !(t.getValue() > 0) || t.getValue().isInfinite()) {
@@ -71,7 +71,7 @@ public record Manifest(int formatVersion, LabelSchema schema, FeatureSettings fe
         libraries = sorted(libraries);
         Objects.requireNonNull(createdAt, "manifest.createdAt");
         decisionBias = sorted(decisionBias);
-        java.util.List<String> heads = org.stancekit.model.DecisionRule.heads(schema);
+        java.util.List<String> heads = schema.heads();
         for (Map.Entry<String, double[]> b : decisionBias.entrySet()) {
             int h = heads.indexOf(b.getKey());
             if (h < 0) {

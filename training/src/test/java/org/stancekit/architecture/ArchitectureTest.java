@@ -1,0 +1,51 @@
+package org.stancekit.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module and package rules of {@code docs/architecture.md}, checked on the compiled classes of
+ * every module (this test module sees them all). A failing rule names the class and the
+ * dependency that breaks it.
+ */
+class ArchitectureTest {
+
+    /** The packages of the core module, {@code model}. */
+    private static final String[] CORE = {"org.stancekit.domain..", "org.stancekit.text..", "org.stancekit.features..",
+        "org.stancekit.network..", "org.stancekit.model..", "org.stancekit.bundle..", "org.stancekit.transformer..",
+        "org.stancekit.runtime..", "org.stancekit.evaluation.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.stancekit");
+    }
+
+    @Test
+    void theCoreDependsOnNeitherWing() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.stancekit.training..", "org.stancekit.inference..",
+                        "org.stancekit.spark..")
+                .because("model is the core both wings build on").check(classes);
+    }
+
+    @Test
+    void scoringNeverDependsOnTraining() {
+        noClasses().that().resideInAnyPackage("org.stancekit.inference..", "org.stancekit.spark..")
+                .should().dependOnClassesThat().resideInAPackage("org.stancekit.training..")
+                .because("scoring runs without Weka or the trainer on its class path").allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.stancekit.(**)").should().beFreeOfCycles().check(classes);
+    }
+}
