@@ -64,7 +64,7 @@ public final class ScoreTable {
             }
         }
         out.append("-".repeat(Math.min(width, layout.total()))).append('\n');
-        line(out, layout, "", "Article (" + plural(article.sentences().size(), "sentence") + ")", header, "Sentiment");
+        line(out, layout, "", "Article (" + Counts.of(article.sentences().size(), "sentence") + ")", header, "Sentiment");
         List<String> stance = new ArrayList<>();
         List<String> score = new ArrayList<>();
         List<String> mentions = new ArrayList<>();
@@ -146,11 +146,6 @@ public final class ScoreTable {
     /** Two decimals of the value the output files hold (four decimals), so both agree. */
     static String decimal(double v) {
         return String.format(Locale.ROOT, "%.2f", OutputColumns.round(v));
-    }
-
-    /** "1 sentence", "2 sentences", "1,234 sentences". */
-    static String plural(long n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /** "US" stays as it is, "UKRAINE" reads "Ukraine". */

@@ -16,6 +16,7 @@ import org.stancekit.inference.OutputFormat;
 import org.stancekit.inference.ReaderOptions;
 import org.stancekit.inference.ResumeMismatchException;
 import org.stancekit.inference.ArticleScore;
+import org.stancekit.inference.Counts;
 import org.stancekit.inference.ScoreDocument;
 import org.stancekit.inference.ScoreTable;
 import org.stancekit.inference.Scorer;
@@ -91,6 +92,12 @@ final class ScoreCommand implements Callable<Integer> {
                     + "formulas. Off by default: it changes the text, and programs reading the CSV want it unchanged.")
     boolean spreadsheetSafe;
 
+    @Option(names = "--html",
+            description = "Also write articles.html: one self-contained page (no scripts, nothing fetched) showing "
+                    + "the first " + 200 + " articles, each with its roll-up per party and every sentence "
+                    + "coloured by its stance toward each party; it says how many more were scored. Works with --resume.")
+    boolean html;
+
     @Option(names = "--resume",
             description = "Continue the interrupted run in the output folder (same inputs and options): "
                     + "articles already written are kept and not scored again. Without an interrupted run, starts afresh.")
@@ -129,7 +136,7 @@ final class ScoreCommand implements Callable<Integer> {
         PipelineOptions pipeline;
         try {
             options = new BatchOptions(new ReaderOptions(idColumn, textColumn, maxChars), resume,
-                    BatchOptions.DEFAULT_CHECKPOINT_MILLIS, spreadsheetSafe);
+                    BatchOptions.DEFAULT_CHECKPOINT_MILLIS, spreadsheetSafe, html);
             pipeline = engine.pipeline(bundle);
         } catch (IllegalArgumentException e) {
             System.err.println("stancekit score: " + e.getMessage());
@@ -169,8 +176,8 @@ final class ScoreCommand implements Callable<Integer> {
                 throw usage("--text scores the given text and prints the result: give either --text or INPUT files "
                         + "with --out, not both");
             }
-            if (resume) {
-                throw usage("--resume continues a run into --out; it does not apply to --text");
+            if (resume || html) {
+                throw usage((resume ? "--resume continues a run" : "--html writes a page") + " into --out; it does not apply to --text");
             }
             if (format != null && !format.printed()) {
                 throw usage("--text prints a table or json (--format table|json); csv and jsonl are for INPUT files with --out");
@@ -225,14 +232,15 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private void report(BatchSummary s) {
-        System.err.printf(Locale.ROOT, "%s %d articles, %d sentences in %.1f s (%.0f sentences/s); %d failed. Output: %s%n",
-                s.complete() ? "Scored" : "Stopped after", s.articles(), s.sentences(), s.millis() / 1000.0,
-                s.sentencesPerSecond(), s.failed(), out);
+        System.err.printf(Locale.ROOT, "%s %s, %s in %.1f s (%,.0f sentences/s); %,d failed. Output: %s%n",
+                s.complete() ? "Scored" : "Stopped after", Counts.of(s.articles(), "article"),
+                Counts.of(s.sentences(), "sentence"), s.millis() / 1000.0, s.sentencesPerSecond(), s.failed(), out);
         if (!s.complete()) {
             System.err.println("Progress is saved; run the same command with --resume to continue.");
         }
         if (s.failed() > 0) {
-            System.err.println("See " + out.resolve("errors.csv") + " for the inputs that could not be scored.");
+            String errors = outputFormat() == OutputFormat.JSONL ? "errors.jsonl" : "errors.csv";
+            System.err.println("See " + out.resolve(errors) + " for the inputs that could not be scored.");
         }
     }
 
