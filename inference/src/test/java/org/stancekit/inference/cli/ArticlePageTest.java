@@ -18,6 +18,12 @@ import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancekit.inference.BatchOptions;
+import org.stancekit.inference.BatchScorer;
+import org.stancekit.inference.BatchSummary;
+import org.stancekit.inference.OutputFormat;
+import org.stancekit.inference.Scorer;
+import org.stancekit.inference.TestModel;
 import org.stancekit.runtime.ExitCodes;
 
 /** {@code score --html}: articles.html as a headless browser (HtmlUnit, scripts on) reads it. */
@@ -136,6 +142,49 @@ class ArticlePageTest {
             assertEquals("Showing the first 200 of 203 articles scored; the other 3 are in the articles and sentences "
                     + "files, not on this page.", one(page, ".summary").getTextContent());
         }
+    }
+
+    @Test
+    void aStoppedRunResumesThePageAndAResumeWithoutTheSamePageOptionIsRefused(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (int i = 0; i < 60; i++) {
+            Files.writeString(in.resolve(String.format(Locale.ROOT, "a%03d.txt", i)),
+                    "Article " + i + ". Kyiv said the talks went well. Moscow disagreed.");
+        }
+        Path clean = dir.resolve("clean");
+        Path out = dir.resolve("out");
+        assertEquals(ExitCodes.OK, InferenceCli.run("score", in.toString(), "--out", clean.toString(), "--model", "fast", "--html"));
+
+        // Stopped at the first result, as the Ctrl-C hook does.
+        BatchScorer first = new BatchScorer(new Scorer(TestModel.bundle()), BatchOptions.defaults().withHtml(true));
+        BatchSummary stopped = first.run(List.of(in), out, OutputFormat.CSV, s -> first.stop());
+        assertFalse(stopped.complete());
+        assertTrue(stopped.articles() > 0 && stopped.articles() < 60, "stopped midway: " + stopped.articles());
+        assertTrue(Files.readString(out.resolve(".articles.html.partial")).contains("data-article-id=\"a000\""),
+                "the page so far stays as a temporary file");
+        assertFalse(Files.exists(out.resolve("articles.html")));
+        assertEquals(ExitCodes.USAGE, InferenceCli.run("score", in.toString(), "--out", out.toString(), "--resume",
+                "--model", "fast"), "a run with the page is not continued without it");
+
+        assertEquals(ExitCodes.OK, InferenceCli.run("score", in.toString(), "--out", out.toString(), "--resume",
+                "--model", "fast", "--html"));
+        try (WebClient browser = new WebClient()) {
+            HtmlPage expected = load(browser, clean.resolve("articles.html")).page();
+            HtmlPage resumed = load(browser, out.resolve("articles.html")).page();
+            assertEquals(ids(expected), ids(resumed), "every article once, in input order");
+            assertEquals(60, ids(resumed).size());
+            assertEquals(1, all(resumed, "header").size(), "one head");
+            assertEquals("All 60 articles scored.", one(resumed, ".summary").getTextContent());
+            assertEquals(chips(expected), chips(resumed));
+        }
+    }
+
+    static List<String> ids(HtmlPage page) {
+        return all(page, "section.article").stream().map(n -> ((DomElement) n).getAttribute("data-article-id")).toList();
+    }
+
+    static List<String> chips(HtmlPage page) {
+        return all(page, ".chip[data-party]").stream().map(n -> ((DomElement) n).getAttribute("class")).toList();
     }
 
     @Test
