@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
                     + "(or, with --format json, one JSON document) on standard output; nothing is written.",
             "Every core is used: one thread runs the network, the others read and encode at a lower priority "
                     + "(10 nice steps on Linux; -Dstancekit.helperNice=N in STANCEKIT_JAVA_OPTS sets another step, 0 none).",
-            "Exit codes: 0 all articles scored, 1 some inputs failed (see errors.csv), "
+            "Exit codes: 0 all articles scored, 1 some inputs failed (see errors.csv or errors.jsonl), "
                     + "2 usage error (including a --resume that does not match the interrupted run), "
                     + "3 unreadable model, missing input path or unwritable output, "
                     + "130 stopped by Ctrl-C and 143 by SIGTERM (progress is saved: run again with --resume)."})
@@ -83,7 +83,7 @@ final class ScoreCommand implements Callable<Integer> {
     String textColumn;
 
     @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + ReaderOptions.DEFAULT_MAX_ARTICLE_CHARS,
-            description = "Longest article accepted, in characters; longer ones go to errors.csv (default: ${DEFAULT-VALUE}).")
+            description = "Longest article accepted, in characters; longer ones go to the errors file (default: ${DEFAULT-VALUE}).")
     int maxChars;
 
     @Option(names = "--spreadsheet-safe",
