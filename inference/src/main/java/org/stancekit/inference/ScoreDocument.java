@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import org.stancekit.domain.Distribution;
 import org.stancekit.domain.LabelSchema;
 
@@ -22,15 +23,16 @@ import org.stancekit.domain.LabelSchema;
  * Party keys are the column prefixes of the output files ({@link LabelSchema#column}), in the
  * model's order; probabilities are keyed by label, so {@code probabilities[label]} is the
  * probability of the label shown. {@code index} counts from 0 like {@code sentence_index}. Every
- * number is rounded to four decimals exactly as in {@code sentences.csv} and {@code articles.csv}
- * ({@link OutputColumns#round}). Characters outside ASCII are written as {@code \}{@code uXXXX}
+ * number is written with four decimals exactly as in {@code sentences.csv} and {@code articles.csv}
+ * (the same text as the cell, {@code 0.0001} rather than {@code 1.0E-4}). Characters outside ASCII are written as {@code \}{@code uXXXX}
  * escapes, so the document survives a terminal or pipe in any encoding.
  */
 public final class ScoreDocument {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
+            .enable(JsonGenerator.Feature.ESCAPE_NON_ASCII)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /** The document of one scored article. */
     public ObjectNode toJson(ArticleScore article) {
@@ -53,13 +55,13 @@ public final class ScoreDocument {
         for (PartyScore p : article.parties()) {
             ObjectNode party = stances.putObject(LabelSchema.column(p.party()));
             party.put("label", p.stance());
-            party.put("score", OutputColumns.round(p.score()));
+            party.put("score", decimal(p.score()));
             party.put("mentions", p.mentions());
-            party.put("confidence", OutputColumns.round(p.confidence()));
+            party.put("confidence", decimal(p.confidence()));
         }
         ObjectNode sentiment = rollUp.putObject("sentiment");
         sentiment.put("label", article.sentiment());
-        sentiment.put("score", OutputColumns.round(article.sentimentScore()));
+        sentiment.put("score", decimal(article.sentimentScore()));
         return root;
     }
 
@@ -72,11 +74,19 @@ public final class ScoreDocument {
         }
     }
 
+    /**
+     * Four decimals as the CSV writes them ({@code 0.0001}, {@code 1.0000}), not as a double
+     * prints ({@code 1.0E-4}): the same value, and the same text as the cell.
+     */
+    private static BigDecimal decimal(double v) {
+        return new BigDecimal(OutputColumns.fixed4(v));
+    }
+
     private static void distribution(ObjectNode node, Distribution d) {
         node.put("label", d.best());
         ObjectNode probabilities = node.putObject("probabilities");
         for (int k = 0; k < d.labels().size(); k++) {
-            probabilities.put(d.labels().get(k), OutputColumns.round(d.probabilityAt(k)));
+            probabilities.put(d.labels().get(k), decimal(d.probabilityAt(k)));
         }
     }
 }

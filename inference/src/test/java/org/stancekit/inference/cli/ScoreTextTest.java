@@ -125,6 +125,7 @@ class ScoreTextTest {
         Run run = run("score", "--text", TEXT, "--model", "fast", "--format", "json");
         assertEquals(ExitCodes.OK, run.code(), run.err());
         JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertFalse(run.out().matches("(?s).*\\dE-\\d.*"), "numbers as the CSV writes them, never as 1.0E-4");
         List<List<String[]>> files = scoredAsFile(dir);
         List<String[]> sentences = files.get(0);
         List<String> header = List.of(sentences.get(0));
