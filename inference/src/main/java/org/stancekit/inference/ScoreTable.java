@@ -70,13 +70,14 @@ public final class ScoreTable {
         List<String> mentions = new ArrayList<>();
         List<String> confidence = new ArrayList<>();
         for (PartyScore p : article.parties()) {
+            // Numbers right-aligned, under the probabilities above them, so that signs and points line up.
             stance.add(p.stance());
-            score.add(decimal(p.score()));
-            mentions.add(Integer.toString(p.mentions()));
-            confidence.add(decimal(p.confidence()));
+            score.add(right(decimal(p.score()), layout.stanceWidth));
+            mentions.add(right(Integer.toString(p.mentions()), layout.stanceWidth));
+            confidence.add(right(decimal(p.confidence()), layout.stanceWidth));
         }
         line(out, layout, "", ROLL_UP_INDENT + "stance", stance, article.sentiment());
-        line(out, layout, "", ROLL_UP_INDENT + "score", score, decimal(article.sentimentScore()));
+        line(out, layout, "", ROLL_UP_INDENT + "score", score, right(decimal(article.sentimentScore()), layout.sentimentWidth));
         line(out, layout, "", ROLL_UP_INDENT + "mentions", mentions, "");
         line(out, layout, "", ROLL_UP_INDENT + "confidence", confidence, "");
         return out.toString();
@@ -133,6 +134,10 @@ public final class ScoreTable {
     private static String labelled(int cellWidth, String label, String number) {
         int space = Math.max(1, cellWidth - label.length() - number.length());
         return label + " ".repeat(space) + number;
+    }
+
+    private static String right(String s, int w) {
+        return s.length() >= w ? s : " ".repeat(w - s.length()) + s;
     }
 
     private static String pad(String s, int w) {

@@ -145,7 +145,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (resume) {
             long done = BatchScorer.resumePoint(out);
             System.err.println(done < 0 ? "Nothing to resume in " + out + "; starting a new run."
-                    : String.format(Locale.ROOT, "Resuming: %,d inputs already done in %s.", done, out));
+                    : "Resuming: " + Counts.of(done, "input") + " already done in " + out + ".");
         }
         BatchScorer scorer = new BatchScorer(new Scorer(bundle, pipeline), options);
         boolean live = progress == ProgressMode.ALWAYS || (progress == ProgressMode.AUTO && ProgressDisplay.stderrIsTerminal());
