@@ -12,7 +12,7 @@ public sealed interface ArticleInput {
     record Loaded(Article article, String location) implements ArticleInput {
     }
 
-    /** An input that cannot be scored, and why; it goes to {@code errors.csv}. */
+    /** An input that cannot be scored, and why; it goes to {@code errors.csv} (or {@code errors.jsonl}). */
     record Failed(String location, String id, String reason) implements ArticleInput {
     }
 }

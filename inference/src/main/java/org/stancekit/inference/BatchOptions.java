@@ -11,8 +11,10 @@ import java.util.Objects;
  *                         most this much work
  * @param spreadsheetSafe write CSV cells of input text that a spreadsheet would run as a formula
  *                        as text ({@link SpreadsheetSafe}; off by default, as it changes the data)
+ * @param html also write {@code articles.html}, a page for people to read ({@link ArticlePage})
  */
-public record BatchOptions(ReaderOptions reader, boolean resume, long checkpointMillis, boolean spreadsheetSafe) {
+public record BatchOptions(ReaderOptions reader, boolean resume, long checkpointMillis, boolean spreadsheetSafe,
+                           boolean html) {
 
     /** Two seconds between checkpoints: cheap (three flushes and a rename) and little to redo. */
     public static final long DEFAULT_CHECKPOINT_MILLIS = 2_000;
@@ -24,28 +26,38 @@ public record BatchOptions(ReaderOptions reader, boolean resume, long checkpoint
         }
     }
 
+    /** Options without the HTML page. */
+    public BatchOptions(ReaderOptions reader, boolean resume, long checkpointMillis, boolean spreadsheetSafe) {
+        this(reader, resume, checkpointMillis, spreadsheetSafe, false);
+    }
+
     /** Default reading, no resume (threads and batches are the {@link Scorer}'s pipeline options). */
     public static BatchOptions defaults() {
-        return new BatchOptions(ReaderOptions.DEFAULT, false, DEFAULT_CHECKPOINT_MILLIS, false);
+        return new BatchOptions(ReaderOptions.DEFAULT, false, DEFAULT_CHECKPOINT_MILLIS, false, false);
     }
 
     /** A copy with other reader options. */
     public BatchOptions withReader(ReaderOptions r) {
-        return new BatchOptions(r, resume, checkpointMillis, spreadsheetSafe);
+        return new BatchOptions(r, resume, checkpointMillis, spreadsheetSafe, html);
     }
 
     /** A copy that resumes (or not). */
     public BatchOptions withResume(boolean r) {
-        return new BatchOptions(reader, r, checkpointMillis, spreadsheetSafe);
+        return new BatchOptions(reader, r, checkpointMillis, spreadsheetSafe, html);
     }
 
     /** A copy with another checkpoint interval. */
     public BatchOptions withCheckpointMillis(long millis) {
-        return new BatchOptions(reader, resume, millis, spreadsheetSafe);
+        return new BatchOptions(reader, resume, millis, spreadsheetSafe, html);
     }
 
     /** A copy that writes input text safely for spreadsheets (or not). */
     public BatchOptions withSpreadsheetSafe(boolean safe) {
-        return new BatchOptions(reader, resume, checkpointMillis, safe);
+        return new BatchOptions(reader, resume, checkpointMillis, safe, html);
+    }
+
+    /** A copy that also writes {@code articles.html} (or not). */
+    public BatchOptions withHtml(boolean page) {
+        return new BatchOptions(reader, resume, checkpointMillis, spreadsheetSafe, page);
     }
 }

@@ -20,7 +20,7 @@ import org.stancekit.inference.pipeline.ScoringPipeline;
  * Scores every article of the inputs into an output folder, streaming: articles are read,
  * encoded and scored by a {@link ScoringPipeline} and written in input order as they come, so
  * memory stays flat however large the input. An input that cannot be read or scored is written
- * to {@code errors.csv} and the batch goes on.
+ * to {@code errors.csv} ({@code errors.jsonl} with JSONL output) and the batch goes on.
  *
  * <p><b>Resume.</b> Every {@link BatchOptions#checkpointMillis()} the writer makes its files
  * durable and records, in {@value RunJournal#FILE}, how many input items are complete and how long
@@ -68,12 +68,13 @@ public final class BatchScorer {
             if (previous.isPresent()) {
                 start = previous.get();
                 requireSameSettings(start.settings(), settings);
-                writer = ScoreWriter.resume(outDir, columns, format, options.spreadsheetSafe(), start.lengths());
+                writer = ScoreWriter.resume(outDir, columns, format, options.spreadsheetSafe(), options.html(),
+                        start.lengths(), start.articles());
                 writer.keepPartialFiles();
             } else {
                 RunJournal.delete(outDir);
                 start = new RunJournal(RunJournal.VERSION, settings, 0, "", 0, 0, 0, Map.of());
-                writer = new ScoreWriter(outDir, columns, format, options.spreadsheetSafe());
+                writer = new ScoreWriter(outDir, columns, format, options.spreadsheetSafe(), options.html());
             }
             try (writer) {
                 return score(inputs, outDir, writer, start, progress);
@@ -167,6 +168,9 @@ public final class BatchScorer {
         if (options.spreadsheetSafe()) {
             // Only when on, so that a run interrupted by an earlier version still resumes.
             s.put("spreadsheet_safe", "true");
+        }
+        if (options.html()) {
+            s.put("html", "true");
         }
         s.put("model", m.createdAt() + " seed " + m.seed() + " " + m.schema().parties());
         StringBuilder sb = new StringBuilder();

@@ -5,7 +5,7 @@ package org.stancekit.inference;
  *
  * @param articles articles scored, including those an interrupted run scored before a resume
  * @param sentences sentences scored, likewise
- * @param failed inputs listed in {@code errors.csv}, likewise
+ * @param failed inputs listed in {@code errors.csv} (or {@code errors.jsonl}), likewise
  * @param millis wall time of this run
  * @param sentencesThisRun sentences scored by this run alone (for its speed)
  * @param bytesDone how far through the input files the written results reach, in bytes

@@ -178,8 +178,11 @@ public final class OutputColumns {
         return schema;
     }
 
-    /** Four decimals are plenty for probabilities and keep files small and diffable. */
-    static double round(double v) {
+    /**
+     * A value rounded to the four decimals every output holds. Four decimals are plenty for
+     * probabilities and keep files small and diffable.
+     */
+    public static double round(double v) {
         return Math.round(v * 10_000) / 10_000.0;
     }
 

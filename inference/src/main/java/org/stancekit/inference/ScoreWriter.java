@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes scoring results into an output folder: sentences and articles (CSV or JSONL) and
- * {@code errors.csv} (input, article id, reason). Every file is written under a temporary name
+ * Writes scoring results into an output folder: sentences and articles (CSV or JSONL), the
+ * inputs that could not be scored ({@code errors.csv}, or {@code errors.jsonl} beside JSONL:
+ * input, article id, reason) and, on request, {@code articles.html} ({@link ArticlePage}). Every file is written under a temporary name
  * ({@code .NAME.partial}) and renamed into place by {@link #commit()}, so a crashed or
  * interrupted run never leaves a truncated file under a final name, and an earlier run's complete
  * files are not touched until the new ones are complete.
@@ -37,6 +38,10 @@ public final class ScoreWriter implements Closeable {
     static final String SENTENCES = "sentences";
     static final String ARTICLES = "articles";
     static final String ERRORS = "errors";
+    static final String HTML = "html";
+
+    /** The columns of {@code errors.csv}, and the fields of {@code errors.jsonl}. */
+    static final List<String> ERROR_COLUMNS = List.of("input", "article_id", "reason");
 
     private final OutputColumns columns;
     private final OutputFormat format;
@@ -44,6 +49,7 @@ public final class ScoreWriter implements Closeable {
     private final Output sentences;
     private final Output articles;
     private final Output errors;
+    private final ArticlePage page;
     private final CSVWriter sentencesCsv;
     private final CSVWriter articlesCsv;
     private final CSVWriter errorsCsv;
@@ -57,7 +63,7 @@ public final class ScoreWriter implements Closeable {
 
     /** Opens fresh output files in {@code dir} (created when missing). */
     public ScoreWriter(Path dir, OutputColumns columns, OutputFormat format) throws IOException {
-        this(dir, columns, format, false, null);
+        this(dir, columns, format, false, false, null, 0);
     }
 
     /**
@@ -66,7 +72,16 @@ public final class ScoreWriter implements Closeable {
      * ({@link SpreadsheetSafe}).
      */
     public ScoreWriter(Path dir, OutputColumns columns, OutputFormat format, boolean spreadsheetSafe) throws IOException {
-        this(dir, columns, format, spreadsheetSafe, null);
+        this(dir, columns, format, spreadsheetSafe, false, null, 0);
+    }
+
+    /**
+     * Opens fresh output files in {@code dir} (created when missing), with {@code articles.html}
+     * besides when {@code html} is set.
+     */
+    public ScoreWriter(Path dir, OutputColumns columns, OutputFormat format, boolean spreadsheetSafe, boolean html)
+            throws IOException {
+        this(dir, columns, format, spreadsheetSafe, html, null, 0);
     }
 
     /**
@@ -78,11 +93,21 @@ public final class ScoreWriter implements Closeable {
      */
     public static ScoreWriter resume(Path dir, OutputColumns columns, OutputFormat format, boolean spreadsheetSafe,
                                      Map<String, Long> lengths) throws IOException {
-        return new ScoreWriter(dir, columns, format, spreadsheetSafe, lengths);
+        return new ScoreWriter(dir, columns, format, spreadsheetSafe, false, lengths, 0);
     }
 
-    private ScoreWriter(Path dir, OutputColumns columns, OutputFormat format, boolean spreadsheetSafe,
-                        Map<String, Long> resumeAt) throws IOException {
+    /**
+     * As {@link #resume(Path, OutputColumns, OutputFormat, boolean, Map)}, with {@code articles.html}
+     * when {@code html} is set; the page goes on from the {@code articlesWritten} articles the
+     * interrupted run had written at its checkpoint.
+     */
+    public static ScoreWriter resume(Path dir, OutputColumns columns, OutputFormat format, boolean spreadsheetSafe,
+                                     boolean html, Map<String, Long> lengths, long articlesWritten) throws IOException {
+        return new ScoreWriter(dir, columns, format, spreadsheetSafe, html, lengths, articlesWritten);
+    }
+
+    private ScoreWriter(Path dir, OutputColumns columns, OutputFormat format, boolean spreadsheetSafe, boolean html,
+                        Map<String, Long> resumeAt, long articlesWritten) throws IOException {
         this.columns = columns;
         this.format = format;
         this.spreadsheetSafe = spreadsheetSafe;
@@ -91,24 +116,30 @@ public final class ScoreWriter implements Closeable {
         try {
             sentences = open(SENTENCES, dir.resolve("sentences" + ext), resumeAt);
             articles = open(ARTICLES, dir.resolve("articles" + ext), resumeAt);
-            errors = open(ERRORS, dir.resolve("errors.csv"), resumeAt);
+            errors = open(ERRORS, dir.resolve("errors" + ext), resumeAt);
+            page = html ? new ArticlePage(open(HTML, dir.resolve("articles.html"), resumeAt).writer(), columns.schema(),
+                    ArticlePage.DEFAULT_LIMIT, articlesWritten) : null;
         } catch (IOException | RuntimeException e) {
             closeQuietly();
             throw e;
         }
-        errorsCsv = new ScoreCsvWriter(errors.writer());
         if (format == OutputFormat.CSV) {
+            errorsCsv = new ScoreCsvWriter(errors.writer());
             sentencesCsv = new ScoreCsvWriter(sentences.writer());
             articlesCsv = new ScoreCsvWriter(articles.writer());
         } else {
+            errorsCsv = null;
             sentencesCsv = null;
             articlesCsv = null;
         }
         if (resumeAt == null) {
-            errorsCsv.writeNext(new String[] {"input", "article_id", "reason"}, false);
             if (format == OutputFormat.CSV) {
+                errorsCsv.writeNext(ERROR_COLUMNS.toArray(String[]::new), false);
                 sentencesCsv.writeNext(columns.sentenceHeader().toArray(String[]::new), false);
                 articlesCsv.writeNext(columns.articleHeader().toArray(String[]::new), false);
+            }
+            if (page != null) {
+                page.begin();
             }
         }
     }
@@ -162,11 +193,23 @@ public final class ScoreWriter implements Closeable {
             }
             json(columns.articleRow(article), articles.writer());
         }
+        if (page != null) {
+            page.add(article);
+        }
     }
 
     /** Records an input that could not be scored. */
-    public void error(ArticleInput.Failed failed) {
+    public void error(ArticleInput.Failed failed) throws IOException {
         String[] cells = {failed.location(), failed.id(), failed.reason()};
+        if (format == OutputFormat.JSONL) {
+            // Same fields as the CSV; ids and reasons unchanged, since JSON is never run as a formula.
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < cells.length; i++) {
+                row.put(ERROR_COLUMNS.get(i), cells[i]);
+            }
+            json(row, errors.writer());
+            return;
+        }
         if (spreadsheetSafe) {
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = SpreadsheetSafe.cell(cells[i]);
@@ -201,6 +244,9 @@ public final class ScoreWriter implements Closeable {
 
     /** Flushes and renames every file into place. */
     public void commit() throws IOException {
+        if (page != null) {
+            page.end();
+        }
         flushWriters();
         closeAll();
         for (Output o : outputs) {
@@ -210,8 +256,8 @@ public final class ScoreWriter implements Closeable {
     }
 
     private void flushWriters() throws IOException {
-        errorsCsv.flush();
         if (sentencesCsv != null) {
+            errorsCsv.flush();
             sentencesCsv.flush();
             articlesCsv.flush();
         }

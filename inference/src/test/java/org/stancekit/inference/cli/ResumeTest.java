@@ -181,6 +181,24 @@ class ResumeTest {
     }
 
     @Test
+    void aStoppedJsonlRunResumesItsErrorsJsonl(@TempDir Path dir) throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), String.join("\n", lines(120)) + "\n");
+        Path clean = dir.resolve("clean");
+        Path out = dir.resolve("out");
+        assertEquals(ExitCodes.PARTIAL, InferenceCli.run("score", in.toString(), "--out", clean.toString(), "--model", "fast",
+                "--format", "jsonl"));
+        BatchScorer first = new BatchScorer(new Scorer(TestModel.bundle()), BatchOptions.defaults());
+        assertFalse(first.run(List.of(in), out, OutputFormat.JSONL, s -> first.stop()).complete());
+        assertTrue(Files.exists(out.resolve(".errors.jsonl.partial")), "the failures so far, as a temporary file");
+        assertEquals(ExitCodes.PARTIAL, InferenceCli.run("score", in.toString(), "--out", out.toString(), "--resume",
+                "--model", "fast", "--format", "jsonl"));
+        List<String> errors = Files.readAllLines(out.resolve("errors.jsonl"));
+        assertEquals(Files.readAllLines(clean.resolve("errors.jsonl")), errors);
+        assertEquals(7, errors.size(), "the seven bad lines of 120, each once");
+        assertFalse(Files.exists(out.resolve("errors.csv")));
+    }
+
+    @Test
     void withoutResumeAnInterruptedRunIsStartedOver(@TempDir Path dir) throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         for (int i = 0; i < 30; i++) {

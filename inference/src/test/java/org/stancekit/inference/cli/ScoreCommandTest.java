@@ -115,6 +115,40 @@ class ScoreCommandTest {
         assertFalse(Files.exists(out.resolve("sentences.csv")));
     }
 
+    /** Under JSONL the failures are JSON too, with the fields of errors.csv; the summary line names errors.jsonl. */
+    @Test
+    void jsonlListsFailuresInErrorsJsonl(@TempDir Path dir) throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"good\",\"text\":\"Kyiv said the talks went well.\"}\n"
+                + "{broken\n{\"id\":\"=blank\",\"text\":\" \"}\n");
+        Path out = dir.resolve("out");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(ExitCodes.PARTIAL, InferenceCli.run("score", in.toString(), "--out", out.toString(), "--model", "fast",
+                    "--format", "jsonl", "--spreadsheet-safe"));
+        } finally {
+            System.setErr(before);
+        }
+        assertFalse(Files.exists(out.resolve("errors.csv")));
+        List<String> lines = Files.readAllLines(out.resolve("errors.jsonl"));
+        assertEquals(2, lines.size(), "one object a failure, no header");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode broken = json.readTree(lines.get(0));
+        List<String> fields = new ArrayList<>();
+        broken.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("input", "article_id", "reason"), fields);
+        assertEquals(in + ":2", broken.get("input").asText());
+        assertTrue(broken.get("reason").asText().contains("invalid JSON"), broken.toString());
+        JsonNode blank = json.readTree(lines.get(1));
+        assertEquals("=blank", blank.get("article_id").asText(), "JSON is never run as a formula: ids stay as they are");
+        assertTrue(blank.get("reason").asText().startsWith("empty article"), blank.toString());
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("Scored 1 article, 1 sentence in "), message);
+        assertTrue(message.contains("; 2 failed. Output: "), message);
+        assertTrue(message.contains("See " + out.resolve("errors.jsonl") + " for the inputs"), message);
+    }
+
     @Test
     void badArticlesAreListedAndTheRestIsScored(@TempDir Path dir) throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
