@@ -16,6 +16,10 @@ import org.stancekit.inference.pipeline.PipelineResult;
 import org.stancekit.inference.pipeline.ScoringPipeline;
 import org.stancekit.inference.pipeline.WindowScorer;
 import org.stancekit.model.StanceModel;
+import org.stancekit.inference.aggregate.ArticleAggregator;
+import org.stancekit.inference.aggregate.ArticleScore;
+import org.stancekit.inference.aggregate.SentenceScore;
+import org.stancekit.inference.read.ArticleInput;
 
 /**
  * Scores articles with a model bundle: split into sentences, predict every sentence, aggregate.

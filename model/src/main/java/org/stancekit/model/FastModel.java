@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.stancekit.model.Manifest;
 import org.stancekit.domain.Prediction;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.stancekit.model.Manifest;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Prediction;
 

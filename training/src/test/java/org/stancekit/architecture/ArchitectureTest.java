@@ -1,6 +1,7 @@
 package org.stancekit.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -42,6 +43,26 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.stancekit.inference..", "org.stancekit.spark..")
                 .should().dependOnClassesThat().resideInAPackage("org.stancekit.training..")
                 .because("scoring runs without Weka or the trainer on its class path").allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void scoringPackagesFollowTheDataFlow() {
+        // Each stage may use the stages before it, never one after it.
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("read").definedBy("org.stancekit.inference.read..")
+                .layer("aggregate").definedBy("org.stancekit.inference.aggregate..")
+                .layer("pipeline").definedBy("org.stancekit.inference.pipeline..")
+                .layer("facade").definedBy("org.stancekit.inference")
+                .layer("write").definedBy("org.stancekit.inference.write..")
+                .layer("batch").definedBy("org.stancekit.inference.batch..")
+                .layer("commands").definedBy("org.stancekit.inference.cli..", "org.stancekit.inference.bench..")
+                .whereLayer("commands").mayNotBeAccessedByAnyLayer()
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("commands")
+                .whereLayer("write").mayOnlyBeAccessedByLayers("batch", "commands")
+                .whereLayer("facade").mayOnlyBeAccessedByLayers("write", "batch", "commands")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("facade", "write", "batch", "commands")
+                .whereLayer("aggregate").mayOnlyBeAccessedByLayers("pipeline", "facade", "write", "batch", "commands")
+                .check(classes);
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.stancekit.inference.cli;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.stancekit.inference.BatchSummary;
+import org.stancekit.inference.batch.BatchSummary;
 
 /**
  * A live progress line on standard error, rewritten in place: articles and sentences done,

@@ -1,6 +1,6 @@
 package org.stancekit.inference.pipeline;
 
-import org.stancekit.inference.ArticleInput;
+import org.stancekit.inference.read.ArticleInput;
 
 /**
  * An item entering the pipeline.

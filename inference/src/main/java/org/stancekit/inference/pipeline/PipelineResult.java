@@ -1,7 +1,7 @@
 package org.stancekit.inference.pipeline;
 
-import org.stancekit.inference.ArticleInput;
-import org.stancekit.inference.ArticleScore;
+import org.stancekit.inference.read.ArticleInput;
+import org.stancekit.inference.aggregate.ArticleScore;
 
 /** What the pipeline hands back for each input item, in input order. */
 public sealed interface PipelineResult {

@@ -17,10 +17,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.stancekit.inference.ArticleAggregator;
-import org.stancekit.inference.ArticleInput;
-import org.stancekit.inference.ArticleScore;
-import org.stancekit.inference.SentenceScore;
+import org.stancekit.inference.aggregate.ArticleAggregator;
+import org.stancekit.inference.read.ArticleInput;
+import org.stancekit.inference.aggregate.ArticleScore;
+import org.stancekit.inference.aggregate.SentenceScore;
 import org.stancekit.model.StanceModel;
 
 /**

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.stancekit.domain.Article;
-import org.stancekit.inference.ArticleInput;
+import org.stancekit.inference.read.ArticleInput;
 import org.stancekit.inference.TemporaryProperty;
 import org.stancekit.inference.TestModel;
 

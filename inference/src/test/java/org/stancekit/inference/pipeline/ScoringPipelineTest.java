@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.stancekit.domain.Article;
 import org.stancekit.domain.Distribution;
-import org.stancekit.inference.ArticleInput;
-import org.stancekit.inference.ArticleScore;
+import org.stancekit.inference.read.ArticleInput;
+import org.stancekit.inference.aggregate.ArticleScore;
 import org.stancekit.inference.Scorer;
-import org.stancekit.inference.SentenceScore;
+import org.stancekit.inference.aggregate.SentenceScore;
 import org.stancekit.inference.TestModel;
 
 /**

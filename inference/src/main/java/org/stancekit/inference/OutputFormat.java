@@ -1,9 +1,0 @@
-package org.stancekit.inference;
-
-/** The file format of scoring output. */
-public enum OutputFormat {
-    /** {@code sentences.csv} and {@code articles.csv}. */
-    CSV,
-    /** {@code sentences.jsonl} and {@code articles.jsonl}: the same fields, one JSON object per line. */
-    JSONL
-}

@@ -1,0 +1,51 @@
+package org.stancekit.inference.read;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of input file StanceKit reads, recognised by extension, each optionally gzip-compressed. */
+enum InputKind {
+    /** One article per file; the id is the file name without {@code .txt} (or {@code .txt.gz}). */
+    TEXT(".txt"),
+    /** One article per row, with a header naming the id and text columns. */
+    CSV(".csv"),
+    /** One article per line, a JSON object with id and text fields. */
+    JSONL(".jsonl");
+
+    private static final String GZIP = ".gz";
+
+    private final String extension;
+
+    InputKind(String extension) {
+        this.extension = extension;
+    }
+
+    /** The kind of a file, from its name; empty for anything else. */
+    static Optional<InputKind> of(Path file) {
+        String name = baseName(file);
+        for (InputKind kind : values()) {
+            if (name.endsWith(kind.extension)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the file name ends in {@code .gz}. */
+    static boolean gzipped(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(GZIP);
+    }
+
+    /** The article id a text file gives its article: the name without {@code .txt} or {@code .txt.gz}. */
+    static String textId(Path file) {
+        String name = file.getFileName().toString();
+        int cut = ".txt".length() + (gzipped(file) ? GZIP.length() : 0);
+        return name.substring(0, name.length() - cut);
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(GZIP) ? name.substring(0, name.length() - GZIP.length()) : name;
+    }
+}

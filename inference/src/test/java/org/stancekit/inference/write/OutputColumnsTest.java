@@ -1,0 +1,35 @@
+package org.stancekit.inference.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.stancekit.domain.LabelSchema;
+
+class OutputColumnsTest {
+
+    @Test
+    void fastNumbersAreExactlyWhatStringFormatWrites() {
+        for (int k = -30_000; k <= 30_000; k++) {
+            double v = k / 10_000.0;
+            assertEquals(String.format(Locale.ROOT, "%.4f", OutputColumns.round(v)), OutputColumns.fixed4(v), "k=" + k);
+        }
+        Random random = new Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            double v = random.nextInt(3) == 0 ? random.nextGaussian() * 1e6 : random.nextDouble() * 2 - 1;
+            assertEquals(String.format(Locale.ROOT, "%.4f", OutputColumns.round(v)), OutputColumns.fixed4(v), "v=" + v);
+        }
+        for (double v : new double[] {-0.0, 0.00005, -0.00005, -0.00006, 0.99995, -0.99995, Double.NaN, 1e13}) {
+            assertEquals(String.format(Locale.ROOT, "%.4f", OutputColumns.round(v)), OutputColumns.fixed4(v), "v=" + v);
+        }
+    }
+
+    @Test
+    void confidenceColumnsComeAfterTheDocumentedArticleColumns() {
+        List<String> header = new OutputColumns(LabelSchema.DEFAULT).articleHeader();
+        assertEquals(List.of("sentiment", "sentiment_score", "us_confidence", "ukraine_confidence", "russia_confidence",
+                "europe_confidence"), header.subList(header.size() - 6, header.size()));
+    }
+}
