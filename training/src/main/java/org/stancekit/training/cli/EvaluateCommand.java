@@ -25,7 +25,7 @@ import org.stancekit.evaluation.Gates;
 import org.stancekit.evaluation.ReportWriter;
 import org.stancekit.runtime.ExitCodes;
 import org.stancekit.training.Dataset;
-import org.stancekit.training.LabelledCsvReader;
+import org.stancekit.training.LabelledFiles;
 import org.stancekit.training.baseline.Baselines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,8 +44,10 @@ import picocli.CommandLine.Spec;
                     + "to the report folder. With gates, exits 1 when any gate fails, so CI fails the build."})
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled sentences (CSV).")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE", split = ",",
+            description = "Labelled sentences (CSV; other columns than the required ones are ignored). Repeatable or "
+                    + "comma-separated: the split is taken from all the files together; an id in two files is an error.")
+    List<Path> data;
 
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
             description = "Split to evaluate: train, dev or test (default: ${DEFAULT-VALUE}).")
@@ -115,10 +117,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int evaluate(StanceModel<?, ?> bundle, Split which, Map<String, Double> floors, double drop,
                          Gates.Earlier earlier) throws IOException {
-        Dataset dataset = new LabelledCsvReader(bundle.schema()).read(data);
+        Dataset dataset = new LabelledFiles(bundle.schema()).read(data);
         List<LabelledSentence> rows = dataset.split(which);
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException(data + ": no sentences in the " + which.label() + " split");
+            throw new IllegalArgumentException(dataset.origin() + ": no sentences in the " + which.label() + " split");
         }
         List<Labels> gold = rows.stream().map(LabelledSentence::labels).toList();
         List<String> texts = rows.stream().map(LabelledSentence::text).toList();
@@ -148,7 +150,7 @@ final class EvaluateCommand implements Callable<Integer> {
             baselineResults.putAll(Baselines.evaluateAll(Baselines.standard(seed), dataset, which, seed));
             System.err.printf(Locale.ROOT, "Baselines trained and evaluated in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
-        EvaluationReport ungated = new EvaluationReport(model.describe(), data.toString(), which.label(), evaluation,
+        EvaluationReport ungated = new EvaluationReport(model.describe(), dataset.origin(), which.label(), evaluation,
                 new Bootstrap(Bootstrap.DEFAULT_ITERATIONS, seed).macroF1Intervals(bundle.schema(), gold, predicted),
                 baselineResults, List.of(), bySource,
                 Mistake.mostConfident(bundle.schema(), texts, gold, predictions, MISTAKES_PER_HEAD), calibration,
