@@ -87,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--noise-aware",
             description = "With --compare-to: a metric fails only when it dropped by more than --max-drop AND the "
-                    + "earlier value is above the upper bound of this run's 95% bootstrap interval (a drop that "
+                    + "earlier value is above the upper bound of this run's 95%% bootstrap interval (a drop that "
                     + "resampling the same test sentences would not explain). Without it, any drop larger than "
                     + "--max-drop fails.")
     boolean noiseAware;
