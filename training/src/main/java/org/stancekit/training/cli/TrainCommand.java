@@ -54,6 +54,10 @@ import picocli.CommandLine.Spec;
                     + "manifest. The same data, configuration and seed give the same model.",
             "A transformer run saves a checkpoint after every epoch in BUNDLE.checkpoint/; run the same command again "
                     + "to continue an interrupted run from there.",
+            "Progress goes to standard error: a bar toward the last epoch early stopping can still reach, time "
+                    + "elapsed and left, and per epoch the dev selection score (the mean of the dev stance and "
+                    + "sentiment macro-F1) that chooses the epoch. A small set trains with a warning: fewer than "
+                    + "200 train rows, or a head with fewer than 20 train rows of a class (counts listed).",
             "Data that breaks a split rule of 'dataset check' (a document in two splits, a text in two splits, "
                     + "synthetic text outside train) or cannot train one model (no train or no dev rows, a head with "
                     + "one class in train) is refused before training, with exit code 3 and no bundle written."})
@@ -114,7 +118,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Party lexicon (PARTY<TAB>alias lines). Default: the lexicon shipped with StanceKit.")
     Path lexicon;
 
-    @Option(names = "--print-config", description = "Print the effective configuration as a properties file and exit.")
+    @Option(names = "--print-config",
+            description = "Print the effective configuration as a properties file (keys sorted, no timestamp) and exit.")
     boolean printConfig;
 
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
