@@ -14,7 +14,9 @@ import java.util.Map;
 import org.stancekit.bundle.Json;
 
 /**
- * Turns {@code --fail-under} and {@code --compare-to … --max-drop} into {@link Gate}s. A gate on a
+ * Turns {@code --fail-under} and {@code --compare-to … --max-drop} into {@link Gate}s. Gate
+ * names hold no threshold ({@code stance.macro_f1 >= floor}, {@code stance.macro_f1 not below
+ * old.json}), so that CI keeps a test's history when a floor or baseline changes. A gate on a
  * metric that does not exist fails (with the known keys in its message) rather than passing
  * silently, because a typo in a CI gate must not disable it; for the same reason a macro-F1 that
  * only one of the two compared runs has fails its comparison, and a metric named twice, a value
@@ -102,7 +104,9 @@ public final class Gates {
     /** One gate per minimum: the metric must be at least the value. */
     public static List<Gate> failUnder(Map<String, Double> metrics, Map<String, Double> minimums) {
         List<Gate> gates = new ArrayList<>();
-        minimums.forEach((metric, min) -> gates.add(gate(metric + " >= " + fmt(min), metric, metrics, min)));
+        // The floor stays out of the name: CI servers key a test's history by its name, and
+        // raising a floor must not start a new test.
+        minimums.forEach((metric, min) -> gates.add(gate(metric + " >= floor", metric, metrics, min, "")));
         return gates;
     }
 
@@ -166,8 +170,25 @@ public final class Gates {
      * @throws IllegalArgumentException when {@code maxDrop} is not a number from 0 to 1
      */
     public static List<Gate> compareTo(Map<String, Double> metrics, Earlier earlier, double maxDrop) {
+        return compareTo(metrics, earlier, maxDrop, null);
+    }
+
+    /**
+     * {@link #compareTo(Map, Earlier, double)}, noise-aware when {@code intervals} is not null: a
+     * metric then fails only when it dropped by more than {@code maxDrop} <em>and</em> the earlier
+     * value lies above the upper bound of this run's 95% bootstrap interval, that is when the drop
+     * is larger than resampling the same test sentences would explain. A metric without an
+     * interval is compared by the plain rule, and its message says so.
+     *
+     * @param intervals this run's 95% intervals by metric key, or null for the plain comparison
+     * @throws IllegalArgumentException when {@code maxDrop} is not a number from 0 to 1
+     */
+    public static List<Gate> compareTo(Map<String, Double> metrics, Earlier earlier, double maxDrop,
+                                       Map<String, Interval> intervals) {
         checkMaxDrop(maxDrop);
-        String vs = " drop <= " + fmt(maxDrop) + " vs " + earlier.file().getFileName();
+        // Neither the earlier value nor the allowed drop is in the name, so that a new baseline
+        // keeps the test's history on the CI server; the message and junit.xml's system-out give them.
+        String vs = " not below " + earlier.file().getFileName();
         List<Gate> gates = new ArrayList<>();
         for (String metric : metrics.keySet()) {
             if (!metric.endsWith(COMPARED) || metric.startsWith("baselines.")) {
@@ -181,19 +202,44 @@ public final class Gates {
                 gates.add(new Gate(metric + vs, metric, metrics.get(metric), Double.NaN, false,
                         metric + " in " + earlier.file() + " is not a number, so it cannot be compared"));
             } else {
-                gates.add(gate(metric + vs + " (" + fmt(before) + ")", metric, metrics, before - maxDrop));
+                String rule = fmt(before) + " in " + earlier.file().getFileName() + " minus --max-drop " + fmt(maxDrop);
+                Interval ci = intervals == null ? null : intervals.get(metric);
+                if (ci == null) {
+                    String plain = intervals == null ? "" : "; no bootstrap interval, so compared without noise";
+                    gates.add(gate(metric + vs, metric, metrics, before - maxDrop, " (" + rule + plain + ")"));
+                } else {
+                    gates.add(noiseAware(metric + vs, metric, metrics.get(metric), before, maxDrop, ci, rule));
+                }
             }
         }
         earlier.macroF1().forEach((metric, before) -> {
             if (!metrics.containsKey(metric)) {
-                gates.add(new Gate(metric + vs + (before.isNaN() ? "" : " (" + fmt(before) + ")"), metric, Double.NaN,
+                gates.add(new Gate(metric + vs, metric, Double.NaN,
                         before - maxDrop, false, metric + " is in " + earlier.file() + " but not in this evaluation"));
             }
         });
         return gates;
     }
 
-    private static Gate gate(String name, String metric, Map<String, Double> metrics, double limit) {
+    /** A drop fails only when larger than allowed and beyond this run's sampling noise. */
+    private static Gate noiseAware(String name, String metric, double actual, double before, double maxDrop,
+                                   Interval ci, String rule) {
+        boolean tooLarge = actual < before - maxDrop;
+        boolean beyondNoise = before > ci.high();
+        String interval = "95% interval " + fmt(ci.low()) + " to " + fmt(ci.high());
+        if (tooLarge && beyondNoise) {
+            return new Gate(name, metric, actual, before - maxDrop, false, metric + " = " + fmt(actual) + " is below "
+                    + fmt(before - maxDrop) + " (" + rule + "), and the earlier " + fmt(before) + " is above this run's "
+                    + interval + ": more than sampling noise");
+        }
+        String note = !tooLarge ? "" : metric + " = " + fmt(actual) + " is below " + fmt(before - maxDrop) + " ("
+                + rule + "), but the earlier " + fmt(before) + " is within this run's " + interval
+                + ": within sampling noise, passed";
+        return new Gate(name, metric, actual, before - maxDrop, true, note);
+    }
+
+    /** {@code actual >= limit}; {@code why} follows the limit in a failure's message. */
+    private static Gate gate(String name, String metric, Map<String, Double> metrics, double limit, String why) {
         Double actual = metrics.get(metric);
         if (actual == null) {
             return new Gate(name, metric, Double.NaN, limit, false,
@@ -201,7 +247,7 @@ public final class Gates {
         }
         boolean passed = actual >= limit;
         return new Gate(name, metric, actual, limit, passed,
-                passed ? "" : metric + " = " + fmt(actual) + " is below " + fmt(limit));
+                passed ? "" : metric + " = " + fmt(actual) + " is below " + fmt(limit) + why);
     }
 
     private static boolean inUnitRange(double value) {

@@ -1,7 +1,8 @@
 package org.stancekit.runtime;
 
 /**
- * Configures slf4j-simple, which DL4J and ND4J log through. DL4J's INFO output (native
+ * Configures slf4j-simple, which DL4J and ND4J log through in the CLIs (they bring it; this
+ * library only depends on slf4j-api, and the properties are inert under another binding). DL4J's INFO output (native
  * back-end banners, workspace notes) drowns a command's own output, so the default level is
  * {@code warn}; {@code --verbose} turns it up to {@code info}. Must run before the first logger
  * is created, that is before anything touches ND4J.

@@ -26,7 +26,7 @@ class GatesTest {
         List<Gate> gates = Gates.failUnder(METRICS, Gates.parseFailUnder("stance.macro_f1=0.7, sentiment.macro_f1=0.7"));
         assertEquals(2, gates.size());
         assertFalse(gates.get(0).passed());
-        assertEquals("stance.macro_f1 >= 0.7", gates.get(0).name());
+        assertEquals("stance.macro_f1 >= floor", gates.get(0).name(), "no value in the name: CI keys history by it");
         assertTrue(gates.get(0).message().contains("0.62 is below 0.7"), gates.get(0).message());
         assertTrue(gates.get(1).passed());
     }
@@ -88,7 +88,7 @@ class GatesTest {
         assertEquals(3, gates.size(), gates.toString());
         Gate sentiment = gates.stream().filter(g -> g.metric().equals("sentiment.macro_f1")).findFirst().orElseThrow();
         assertFalse(sentiment.passed());
-        assertEquals("sentiment.macro_f1 drop <= 0.0 vs old.json", sentiment.name());
+        assertEquals("sentiment.macro_f1 not below old.json", sentiment.name());
         assertEquals("sentiment.macro_f1 is not in " + old + ", so it cannot be compared", sentiment.message());
         assertEquals(0.71, sentiment.actual(), 1e-12);
         assertTrue(gates.stream().filter(g -> g != sentiment).allMatch(Gate::passed), gates.toString());
@@ -138,6 +138,34 @@ class GatesTest {
         Gate stance = gates.stream().filter(g -> g.metric().equals("stance.macro_f1")).findFirst().orElseThrow();
         assertFalse(stance.passed(), "0.62 < 0.65 - 0.02");
         assertEquals(0.63, stance.limit(), 1e-12);
+        assertEquals("stance.macro_f1 not below old.json", stance.name());
+        assertEquals("stance.macro_f1 = 0.62 is below 0.63 (0.65 in old.json minus --max-drop 0.02)", stance.message());
         assertTrue(gates.stream().filter(g -> !g.metric().equals("stance.macro_f1")).allMatch(Gate::passed));
+    }
+
+    @Test
+    void noiseAwareADropFailsOnlyWhenTheEarlierValueIsAboveThisRunsInterval(@TempDir Path dir) throws IOException {
+        // stance dropped 0.03 within noise (0.65 <= 0.66); sentiment dropped 0.04 beyond it (0.75 > 0.74);
+        // us has no interval and is judged by the plain rule (it rose, so it passes).
+        Path old = Files.writeString(dir.resolve("old.json"), "{\"stance\": {\"macro_f1\": 0.65, \"parties\": {\"us\": "
+                + "{\"macro_f1\": 0.50}}}, \"sentiment\": {\"macro_f1\": 0.75}}");
+        Map<String, Interval> intervals = Map.of("stance.macro_f1", new Interval(0.58, 0.66),
+                "sentiment.macro_f1", new Interval(0.68, 0.74));
+        List<Gate> gates = Gates.compareTo(METRICS, Gates.readEarlier(old), 0.0, intervals);
+        Gate stance = gates.stream().filter(g -> g.metric().equals("stance.macro_f1")).findFirst().orElseThrow();
+        assertTrue(stance.passed(), stance.toString());
+        assertEquals("stance.macro_f1 not below old.json", stance.name());
+        assertTrue(stance.message().endsWith("the earlier 0.65 is within this run's 95% interval 0.58 to 0.66: "
+                + "within sampling noise, passed"), stance.message());
+        Gate sentiment = gates.stream().filter(g -> g.metric().equals("sentiment.macro_f1")).findFirst().orElseThrow();
+        assertFalse(sentiment.passed(), sentiment.toString());
+        assertEquals("sentiment.macro_f1 = 0.71 is below 0.75 (0.75 in old.json minus --max-drop 0.0), and the earlier "
+                + "0.75 is above this run's 95% interval 0.68 to 0.74: more than sampling noise", sentiment.message());
+        assertTrue(gates.stream().filter(g -> g.metric().equals("stance.parties.us.macro_f1")).allMatch(Gate::passed));
+
+        // A drop beyond noise but within --max-drop passes: both conditions must hold to fail.
+        assertTrue(Gates.compareTo(METRICS, Gates.readEarlier(old), 0.05, intervals).stream().allMatch(Gate::passed));
+        // The same comparison without noise-awareness fails both drops: the default is unchanged.
+        assertEquals(2, Gates.compareTo(METRICS, Gates.readEarlier(old), 0.0).stream().filter(g -> !g.passed()).count());
     }
 }

@@ -63,8 +63,8 @@ final class ReportFixtures {
         double stance = evaluation.meanStanceMacroF1();
         double sentiment = evaluation.sentiment().macroF1();
         List<Gate> gates = List.of(
-                new Gate("stance.macro_f1 >= 0.5", "stance.macro_f1", stance, 0.5, stance >= 0.5, ""),
-                new Gate("sentiment.macro_f1 >= 0.99", "sentiment.macro_f1", sentiment, 0.99, sentiment >= 0.99,
+                new Gate("stance.macro_f1 >= floor", "stance.macro_f1", stance, 0.5, stance >= 0.5, ""),
+                new Gate("sentiment.macro_f1 >= floor", "sentiment.macro_f1", sentiment, 0.99, sentiment >= 0.99,
                         "sentiment.macro_f1 is below --fail-under 0.99"));
         return new EvaluationReport(MODEL, "datasets/labelled/sentences.csv", "test", evaluation, intervals,
                 Map.of(BASELINE_NAME, baseline), gates);

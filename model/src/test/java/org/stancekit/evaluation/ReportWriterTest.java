@@ -99,7 +99,7 @@ class ReportWriterTest {
         JsonNode gates = json.get("gates");
         assertEquals(2, gates.size());
         JsonNode failed = gates.get(1);
-        assertEquals("sentiment.macro_f1 >= 0.99", failed.get("name").asText());
+        assertEquals("sentiment.macro_f1 >= floor", failed.get("name").asText());
         assertEquals("sentiment.macro_f1", failed.get("metric").asText());
         assertEquals(evaluation.sentiment().macroF1(), failed.get("actual").asDouble(), 1e-12);
         assertEquals(0.99, failed.get("limit").asDouble(), 1e-12);
@@ -122,7 +122,7 @@ class ReportWriterTest {
     @Test
     void gateOnAMissingMetricWritesNull() {
         EvaluationReport r = new EvaluationReport("m", "d", "test", evaluation, Map.of(), Map.of(),
-                List.of(new Gate("nope >= 0.5", "nope", Double.NaN, 0.5, false, "no metric nope")));
+                List.of(new Gate("nope >= floor", "nope", Double.NaN, 0.5, false, "no metric nope")));
         assertTrue(MetricsJson.toJson(r).at("/gates/0/actual").isNull());
         assertTrue(MarkdownReport.render(r).contains("| n/a | 0.5000 | **FAIL** |"));
     }
@@ -139,10 +139,13 @@ class ReportWriterTest {
         assertEquals(2, cases.getLength());
         Element passed = (Element) cases.item(0);
         assertEquals("stancekit.gates", passed.getAttribute("classname"));
-        assertEquals("stance.macro_f1 >= 0.5", passed.getAttribute("name"));
+        assertEquals("stance.macro_f1 >= floor", passed.getAttribute("name"));
+        // The floor is not in the name (CI's history survives a new floor) but in the case's output.
+        assertTrue(passed.getElementsByTagName("system-out").item(0).getTextContent().contains("limit:  0.5000"),
+                passed.getTextContent());
         assertEquals(0, passed.getElementsByTagName("failure").getLength());
         Element failedCase = (Element) cases.item(1);
-        assertEquals("sentiment.macro_f1 >= 0.99", failedCase.getAttribute("name"));
+        assertEquals("sentiment.macro_f1 >= floor", failedCase.getAttribute("name"));
         NodeList failures = failedCase.getElementsByTagName("failure");
         assertEquals(1, failures.getLength());
         String message = ((Element) failures.item(0)).getAttribute("message");
@@ -155,11 +158,16 @@ class ReportWriterTest {
     }
 
     @Test
-    void junitXmlWithoutGatesIsAnEmptySuite() throws Exception {
+    void junitXmlWithoutGatesHoldsOnePassingCase() throws Exception {
         Document doc = parseXml(JUnitReport.render(ReportFixtures.bareReport()));
-        assertEquals("0", doc.getDocumentElement().getAttribute("tests"));
+        assertEquals("1", doc.getDocumentElement().getAttribute("tests"));
         assertEquals("0", doc.getDocumentElement().getAttribute("failures"));
-        assertEquals(0, doc.getElementsByTagName("testcase").getLength());
+        NodeList cases = doc.getElementsByTagName("testcase");
+        assertEquals(1, cases.getLength());
+        assertEquals("evaluation completed", ((Element) cases.item(0)).getAttribute("name"));
+        assertEquals(0, doc.getElementsByTagName("failure").getLength());
+        assertEquals("8 sentences of the dev split evaluated; no gates were checked",
+                doc.getElementsByTagName("system-out").item(0).getTextContent());
     }
 
     @Test
@@ -224,7 +232,7 @@ class ReportWriterTest {
         assertTrue(md.contains("| NEUTRAL | 1.000 | 0.500 | 0.667 | 2 |"), md);
 
         assertTrue(md.contains("## Gates\n\n1 of 2 gates failed.\n"));
-        assertTrue(md.contains("| stance.macro\\_f1 >= 0.5 | `stance.macro_f1` |"), md);
+        assertTrue(md.contains("| stance.macro\\_f1 >= floor | `stance.macro_f1` |"), md);
         assertTrue(md.contains("| **FAIL** |"));
         assertTrue(md.contains("| **PASS** |"));
     }

@@ -57,6 +57,12 @@ public final class Trainer {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * What progress output calls {@link #selectionScore} on dev: the figure that chooses the epoch
+     * is neither the stance nor the sentiment macro-F1, and a label that said so would mislead.
+     */
+    public static final String SELECTION_SCORE = "dev selection score (mean of stance and sentiment macro-F1)";
+
     /** The model-selection score: the mean of the mean stance macro-F1 and the sentiment macro-F1. */
     public static double selectionScore(Evaluation e) {
         return (e.meanStanceMacroF1() + e.sentiment().macroF1()) / 2;
@@ -121,6 +127,7 @@ public final class Trainer {
         INDArray bestParams = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
+        long trainingStart = System.nanoTime();
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             shuffle(order, random);
@@ -146,8 +153,9 @@ public final class Trainer {
                 bestParams = network.params().dup();
                 bestEpoch = epoch;
             }
-            EpochReport report = new EpochReport(epoch, config.epochs(), lossSum / steps, devScore, best,
-                    (System.nanoTime() - start) / 1_000_000);
+            long now = System.nanoTime();
+            EpochReport report = new EpochReport(epoch, config.epochs(), config.patience(), bestEpoch, lossSum / steps,
+                    devScore, best, (now - start) / 1_000_000, (now - trainingStart) / 1_000_000);
             reports.add(report);
             listener.accept(report);
             if (!dev.isEmpty() && epoch - bestEpoch >= config.patience()) {

@@ -87,11 +87,31 @@ public record TrainingConfig(FeatureSettings features, NetworkSpec network, int 
         return m;
     }
 
-    /** Writes the configuration as a properties file. */
+    /**
+     * Writes the configuration as a properties file, keys sorted and without the timestamp
+     * {@link Properties#store} adds: the same configuration always gives the same text.
+     */
     public void store(Writer out) throws IOException {
-        Properties p = new Properties();
-        p.putAll(toMap());
-        p.store(out, "StanceKit training configuration");
+        out.write("# StanceKit training configuration\n");
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(toMap()).entrySet()) {
+            out.write(propertyLine(e.getKey(), e.getValue()));
+            out.write('\n');
+        }
+    }
+
+    /** One {@code key=value} line, escaped as {@link Properties#load} reads it back. */
+    public static String propertyLine(String key, String value) {
+        Properties one = new Properties();
+        one.setProperty(key, value);
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            one.store(text, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        // The first line is the timestamp comment, the last the entry.
+        String[] lines = text.toString().strip().split("\\R");
+        return lines[lines.length - 1];
     }
 
     /** Reads a properties file over the defaults; {@code origin} names it in error messages. */

@@ -25,7 +25,7 @@ import org.stancekit.evaluation.Gates;
 import org.stancekit.evaluation.ReportWriter;
 import org.stancekit.runtime.ExitCodes;
 import org.stancekit.training.Dataset;
-import org.stancekit.training.LabelledCsvReader;
+import org.stancekit.training.LabelledFiles;
 import org.stancekit.training.baseline.Baselines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,12 +40,16 @@ import picocli.CommandLine.Spec;
             "Evaluate a model on one split of a labelled CSV: per party and for sentiment, precision, recall and F1 "
                     + "per class, macro-F1 with a bootstrap 95%% confidence interval, accuracy and the confusion "
                     + "matrix, and the mean stance macro-F1 over the parties.",
-            "Writes report.md, report.html (self-contained), metrics.json and junit.xml (one test case per gate) "
-                    + "to the report folder. With gates, exits 1 when any gate fails, so CI fails the build."})
+            "Writes report.md, report.html (self-contained), metrics.json and junit.xml (one test case per gate, "
+                    + "named without its threshold so that CI keeps its history; one passing case 'evaluation "
+                    + "completed' without gates) to the report folder. With gates, exits 1 when any gate fails, so CI "
+                    + "fails the build."})
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled sentences (CSV).")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE", split = ",",
+            description = "Labelled sentences (CSV; other columns than the required ones are ignored). Repeatable or "
+                    + "comma-separated: the split is taken from all the files together; an id in two files is an error.")
+    List<Path> data;
 
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
             description = "Split to evaluate: train, dev or test (default: ${DEFAULT-VALUE}).")
@@ -76,9 +80,17 @@ final class EvaluateCommand implements Callable<Integer> {
     Path compareTo;
 
     /** Null when not given: --compare-to then allows no drop, and --max-drop alone is a usage error. */
-    @Option(names = "--max-drop", paramLabel = "D",
-            description = "With --compare-to: the largest allowed drop of a metric, from 0 to 1 (default: 0).")
-    Double maxDrop;
+    @Option(names = "--max-drop", paramLabel = "D|auto",
+            description = "With --compare-to: the largest allowed drop of a metric, from 0 to 1 (default: 0). "
+                    + "'auto' is --noise-aware with a drop of 0: only a drop beyond sampling noise fails.")
+    String maxDrop;
+
+    @Option(names = "--noise-aware",
+            description = "With --compare-to: a metric fails only when it dropped by more than --max-drop AND the "
+                    + "earlier value is above the upper bound of this run's 95%% bootstrap interval (a drop that "
+                    + "resampling the same test sentences would not explain). Without it, any drop larger than "
+                    + "--max-drop fails.")
+    boolean noiseAware;
 
     @Spec
     CommandSpec spec;
@@ -105,7 +117,13 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--max-drop needs --compare-to OLD_metrics.json: it is the drop allowed against that earlier run");
         }
-        double drop = maxDrop == null ? 0.0 : usage(() -> Gates.checkMaxDrop(maxDrop));
+        if (noiseAware && compareTo == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--noise-aware needs --compare-to OLD_metrics.json: it changes how a drop against that run is judged");
+        }
+        boolean auto = "auto".equals(maxDrop);
+        noiseAware |= auto;
+        double drop = maxDrop == null || auto ? 0.0 : usage(() -> Gates.checkMaxDrop(parseDrop(maxDrop)));
         Gates.Earlier earlier = compareTo == null ? null : Gates.readEarlier(compareTo);
         Split which = usage(() -> Split.parse(split));
         try (StanceModel<?, ?> bundle = model.load()) {
@@ -115,10 +133,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int evaluate(StanceModel<?, ?> bundle, Split which, Map<String, Double> floors, double drop,
                          Gates.Earlier earlier) throws IOException {
-        Dataset dataset = new LabelledCsvReader(bundle.schema()).read(data);
+        Dataset dataset = new LabelledFiles(bundle.schema()).read(data);
         List<LabelledSentence> rows = dataset.split(which);
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException(data + ": no sentences in the " + which.label() + " split");
+            throw new IllegalArgumentException(dataset.origin() + ": no sentences in the " + which.label() + " split");
         }
         List<Labels> gold = rows.stream().map(LabelledSentence::labels).toList();
         List<String> texts = rows.stream().map(LabelledSentence::text).toList();
@@ -148,7 +166,7 @@ final class EvaluateCommand implements Callable<Integer> {
             baselineResults.putAll(Baselines.evaluateAll(Baselines.standard(seed), dataset, which, seed));
             System.err.printf(Locale.ROOT, "Baselines trained and evaluated in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
-        EvaluationReport ungated = new EvaluationReport(model.describe(), data.toString(), which.label(), evaluation,
+        EvaluationReport ungated = new EvaluationReport(model.describe(), dataset.origin(), which.label(), evaluation,
                 new Bootstrap(Bootstrap.DEFAULT_ITERATIONS, seed).macroF1Intervals(bundle.schema(), gold, predicted),
                 baselineResults, List.of(), bySource,
                 Mistake.mostConfident(bundle.schema(), texts, gold, predictions, MISTAKES_PER_HEAD), calibration,
@@ -161,7 +179,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 System.err.printf(Locale.ROOT, "stancekit: warning: %s was computed on %d sentences, this evaluation "
                         + "on %d: the comparison is not like for like%n", compareTo, earlier.sentences(), evaluation.size());
             }
-            gates.addAll(Gates.compareTo(ungated.metrics(), earlier, drop));
+            gates.addAll(Gates.compareTo(ungated.metrics(), earlier, drop,
+                    noiseAware ? intervals(bundle, rows, gold, predicted, ungated) : null));
         }
         EvaluationReport full = ungated.withGates(gates);
         new ReportWriter().write(full, report);
@@ -171,9 +190,39 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.println("Wrote " + report.resolve(ReportWriter.REPORT_MD) + ", " + ReportWriter.REPORT_HTML + ", "
                 + ReportWriter.METRICS_JSON + ", " + ReportWriter.JUNIT_XML);
         for (Gate g : gates) {
-            System.out.println((g.passed() ? "PASS " : "FAIL ") + g.name() + (g.passed() ? "" : ": " + g.message()));
+            // The name holds no value (for CI's history); the line gives them.
+            System.out.println((g.passed() ? "PASS " : "FAIL ") + g.name() + String.format(Locale.ROOT,
+                    " (%s, limit %s)", Double.isNaN(g.actual()) ? "n/a" : String.format(Locale.ROOT, "%.4f", g.actual()),
+                    Double.isNaN(g.limit()) ? "n/a" : String.format(Locale.ROOT, "%.4f", g.limit()))
+                    + (g.message().isEmpty() ? "" : ": " + g.message()));
         }
         return full.passed() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    /**
+     * The 95% intervals a noise-aware comparison judges by: the report's, and per source (whose
+     * macro-F1 is compared too) the same bootstrap on that source's sentences.
+     */
+    private Map<String, org.stancekit.evaluation.Interval> intervals(StanceModel<?, ?> bundle, List<LabelledSentence> rows,
+            List<Labels> gold, List<Labels> predicted, EvaluationReport report) {
+        Map<String, org.stancekit.evaluation.Interval> out = new LinkedHashMap<>(report.intervals());
+        Bootstrap bootstrap = new Bootstrap(Bootstrap.DEFAULT_ITERATIONS, seed);
+        for (String source : report.bySource().keySet()) {
+            List<Integer> at = java.util.stream.IntStream.range(0, rows.size())
+                    .filter(i -> rows.get(i).source().equals(source)).boxed().toList();
+            bootstrap.macroF1Intervals(bundle.schema(), at.stream().map(gold::get).toList(),
+                    at.stream().map(predicted::get).toList()).forEach((k, v) -> out.put("sources." + source + "." + k, v));
+        }
+        return out;
+    }
+
+    /** A --max-drop that is not 'auto' as a number; anything else is a usage error. */
+    private static double parseDrop(String value) {
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--max-drop must be a number from 0 to 1 or 'auto', got '" + value + "'");
+        }
     }
 
     /** {@code parse}'s result; its IllegalArgumentException becomes a usage error (exit code 2). */

@@ -72,12 +72,16 @@ record ModelConfig(TrainingConfig fast, FineTuneConfig transformer) {
         }
     }
 
-    /** Writes the effective configuration as a properties file, keys sorted. */
+    /**
+     * Writes the effective configuration as a properties file: every key, {@code model} included,
+     * in sorted order, and no timestamp, so that two runs print the same text and a saved copy
+     * diffs cleanly against a new one.
+     */
     void store(PrintWriter out) {
         Map<String, String> values = new java.util.TreeMap<>(transformer == null ? fast.toMap() : transformer.toMap());
+        values.put("model", transformer == null ? "fast" : "transformer");
         out.println("# StanceKit training configuration");
-        out.println("model=" + (transformer == null ? "fast" : "transformer"));
-        values.forEach((k, v) -> out.println(k + "=" + v));
+        values.forEach((k, v) -> out.println(TrainingConfig.propertyLine(k, v)));
         out.flush();
     }
 }

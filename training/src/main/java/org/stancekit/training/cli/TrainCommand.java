@@ -23,11 +23,12 @@ import org.stancekit.training.AuxiliaryExample;
 import org.stancekit.training.AuxiliaryReader;
 import org.stancekit.training.Dataset;
 import org.stancekit.training.DatasetFormatException;
-import org.stancekit.training.EpochReport;
 import org.stancekit.training.LabelledCsvReader;
+import org.stancekit.training.LabelledFiles;
 import org.stancekit.training.Trainer;
 import org.stancekit.training.TrainingDataCheck;
 import org.stancekit.training.TrainingConfig;
+import org.stancekit.training.TrainingDataWarnings;
 import org.stancekit.training.TrainingResult;
 import org.stancekit.runtime.ExitCodes;
 import org.stancekit.training.CrossValidation;
@@ -53,14 +54,22 @@ import picocli.CommandLine.Spec;
                     + "manifest. The same data, configuration and seed give the same model.",
             "A transformer run saves a checkpoint after every epoch in BUNDLE.checkpoint/; run the same command again "
                     + "to continue an interrupted run from there.",
+            "Progress goes to standard error: a bar toward the last epoch early stopping can still reach, time "
+                    + "elapsed and left, and per epoch the dev selection score (the mean of the dev stance and "
+                    + "sentiment macro-F1) that chooses the epoch. A small set trains with a warning: fewer than "
+                    + "200 train rows, or a head with fewer than 20 train rows of a class (counts listed).",
             "Data that breaks a split rule of 'dataset check' (a document in two splits, a text in two splits, "
                     + "synthetic text outside train) or cannot train one model (no train or no dev rows, a head with "
                     + "one class in train) is refused before training, with exit code 3 and no bundle written."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "FILE",
-            description = "Labelled sentences (CSV with id,source,doc_id,position,text,us,ukraine,russia,europe,sentiment,split).")
-    Path data;
+    @Option(names = "--data", paramLabel = "FILE", split = ",",
+            description = {"Labelled sentences (CSV with id,source,doc_id,position,text,us,ukraine,russia,europe,"
+                    + "sentiment,split; other columns are ignored). Repeatable or comma-separated: the files' rows "
+                    + "are used together, in the order given, for example your own labels beside "
+                    + "datasets/labelled/sentences.csv. An id in two files is an error; the split rules hold across "
+                    + "all of them, and the manifest records each file's SHA-256."})
+    List<Path> data = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "BUNDLE", description = "Where to write the model bundle (.zip). Required unless --cv.")
     Path out;
@@ -109,7 +118,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Party lexicon (PARTY<TAB>alias lines). Default: the lexicon shipped with StanceKit.")
     Path lexicon;
 
-    @Option(names = "--print-config", description = "Print the effective configuration as a properties file and exit.")
+    @Option(names = "--print-config",
+            description = "Print the effective configuration as a properties file (keys sorted, no timestamp) and exit.")
     boolean printConfig;
 
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
@@ -125,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
             model.store(stdout);
             return ExitCodes.OK;
         }
-        if (data == null) {
+        if (data.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--data=FILE'");
         }
         if (cvBy != null && !cvBy.equals("source")) {
@@ -147,19 +157,26 @@ final class TrainCommand implements Callable<Integer> {
         if (!(trainFraction > 0 && trainFraction <= 1)) {
             throw new ParameterException(spec.commandLine(), "--train-fraction must be in (0, 1], got " + trainFraction);
         }
-        Dataset asRead = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
+        err.printf(Locale.ROOT, "Reading %s%n", String.join(", ", data.stream().map(Path::toString).toList()));
+        Dataset asRead = new LabelledFiles(LabelSchema.DEFAULT).read(data);
         Dataset dataset = asRead;
         Map<String, String> files = new TreeMap<>();
-        String name = data.getFileName().toString();
+        // The manifest's file list is its record of what was trained on: name a subset there.
+        String subset = trainFraction < 1
+                ? String.format(Locale.ROOT, " (train fraction %s, seed %d)", trainFraction, seed) : "";
         if (trainFraction < 1) {
             dataset = dataset.withTrainFraction(trainFraction, seed);
-            // The manifest's file list is its record of what was trained on: name the subset there.
-            name += String.format(Locale.ROOT, " (train fraction %s, seed %d)", trainFraction, seed);
         }
         // Before anything is fitted or written: a set that leaks across splits or is degenerate
         // would train without complaint and report figures that mean nothing.
         TrainingDataCheck.require(asRead, dataset, folds == 0 && cvBy == null);
-        files.put(name, Sha256.of(data));
+        for (Path file : data) {
+            String name = file.getFileName().toString();
+            // Two files of one name in different folders: the path tells them apart.
+            files.put((files.containsKey(name + subset) ? file.toString() : name) + subset, Sha256.of(file));
+        }
+        // A set that trains but cannot train well: said before the wait, not refused.
+        TrainingDataWarnings.of(dataset).forEach(w -> err.println("stancekit: warning: " + w));
         List<AuxiliaryExample> aux = new ArrayList<>();
         for (Path file : auxiliary) {
             aux.addAll(new AuxiliaryReader(LabelSchema.DEFAULT).read(file));
@@ -182,7 +199,7 @@ final class TrainCommand implements Callable<Integer> {
             if (!aux.isEmpty() || folds > 0 || distilled != null) {
                 throw new ParameterException(spec.commandLine(), "--aux, --distilled and --cv train the fast model (--config fast)");
             }
-            err.printf(Locale.ROOT, "Fine-tuning %s on %s: %d sentences (seed %d)%n", model.transformer().base(), data,
+            err.printf(Locale.ROOT, "Fine-tuning %s on %s: %d sentences (seed %d)%n", model.transformer().base(), dataset.origin(),
                     dataset.sentences().size(), seed);
             err.flush();
             Path checkpoints = out.resolveSibling(out.getFileName() + ".checkpoint");
@@ -203,9 +220,10 @@ final class TrainCommand implements Callable<Integer> {
             requireNoLeak(distilledRows, dataset);
             files.put(distilled.getFileName().toString(), Sha256.of(distilled));
         }
-        err.printf(Locale.ROOT, "Training on %s: %d sentences, %d auxiliary examples, %d distilled (seed %d)%n", data,
+        err.printf(Locale.ROOT, "Training on %s: %d sentences, %d auxiliary examples, %d distilled (seed %d)%n", dataset.origin(),
                 dataset.sentences().size(), aux.size(), distilledRows.size(), seed);
-        Trainer trainer = new Trainer(cfg, seed, lex, report -> err.println(progressLine(report)));
+        err.println(TrainingProgress.start(cfg.epochs(), cfg.patience()));
+        Trainer trainer = new Trainer(cfg, seed, lex, report -> err.println(TrainingProgress.epoch(report)));
         if (folds > 0) {
             CrossValidation.Result cv = new CrossValidation(trainer, seed).run(dataset, aux, folds, files);
             err.printf(Locale.ROOT, "Cross-validated %d folds in %.1f s%n", folds, (System.nanoTime() - start) / 1e9);
@@ -224,15 +242,6 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static String progressLine(EpochReport r) {
-        int width = 20;
-        int done = (int) Math.round(width * (double) r.epoch() / r.maxEpochs());
-        String bar = "#".repeat(done) + "-".repeat(width - done);
-        String dev = Double.isNaN(r.devScore()) ? "n/a" : String.format(Locale.ROOT, "%.4f", r.devScore());
-        return String.format(Locale.ROOT, "[%s] epoch %d/%d  loss %.4f  dev macro-F1 %s%s  (%.1f s)",
-                bar, r.epoch(), r.maxEpochs(), r.loss(), dev, r.best() ? "  *best" : "", r.millis() / 1000.0);
-    }
-
     /**
      * Distilled rows are training data: a document or a text of the dev or test split among them
      * would leak it into training, whatever split the distilled file gives them.
@@ -245,7 +254,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!leaks.isEmpty()) {
             List<String> named = new ArrayList<>(leaks.stream().limit(25).map(p -> distilled + ": " + p).toList());
             named.add(distilled + ": distilled sentences must come from documents outside the dev and test splits of "
-                    + data + "; no bundle written");
+                    + dataset.origin() + "; no bundle written");
             throw new DatasetFormatException(named);
         }
     }

@@ -26,6 +26,8 @@ public final class TrainingCli {
         Logging.configure(verbose);
         CommandLine cli = new CommandLine(new TrainingCli());
         cli.setExecutionExceptionHandler((e, line, parsed) -> Failures.report(e, line.getErr(), verbose));
+        // One line and a pointer to --help, as score and bench answer a usage error.
+        cli.setParameterExceptionHandler(UsageErrors::report);
         return cli.execute(args);
     }
 

@@ -26,6 +26,7 @@ import org.stancekit.evaluation.Evaluation;
 import org.stancekit.runtime.NativeThreads;
 import org.stancekit.text.PartyLexicon;
 import org.stancekit.training.ClassWeights;
+import org.stancekit.training.EarlyStopping;
 import org.stancekit.transformer.BaseEncoder;
 import org.stancekit.transformer.EncoderWeights;
 import org.stancekit.transformer.SentenceTokens;
@@ -130,6 +131,7 @@ public final class FineTuner {
         }
         TransformerNetwork network = replicas.get(0);
         List<SentenceTokens> trainX;
+        log.printf(Locale.ROOT, "Tokenising %d train sentences%n", train.size());
         try (TransformerFeaturizer featurizer = new TransformerFeaturizer(lexicon, schema.parties(),
                 new WordPieceTokenizer(arch.base(), config.maxTokens()))) {
             trainX = featurizer.featurize(train.stream().map(LabelledSentence::text).toList());
@@ -184,6 +186,9 @@ public final class FineTuner {
         });
         long started = System.nanoTime();
         long stepsAtStart = adam.step();
+        log.printf(Locale.ROOT, "Fine-tuning for at most %d epochs of %d steps; early stopping may end sooner "
+                + "(patience %d: it stops after %d epochs without a better %s)%n", config.epochs(), stepsPerEpoch,
+                config.patience(), config.patience(), org.stancekit.training.Trainer.SELECTION_SCORE);
         try {
             for (int epoch = firstEpoch; epoch <= config.epochs() && !stopped(epochs, bestEpoch); epoch++) {
                 long epochStart = System.nanoTime();
@@ -198,8 +203,11 @@ public final class FineTuner {
                             adam, totalSteps);
                     lossSum += loss * idx.length;
                     seen += idx.length;
+                    // Counted toward the last epoch early stopping can still reach, not the configured maximum.
+                    long lastStep = (long) stepsPerEpoch
+                            * EarlyStopping.lastEpoch(config.epochs(), config.patience(), bestEpoch, epoch);
                     progress(epoch, b + 1, batches.size(), lossSum / seen, started, adam.step() - stepsAtStart,
-                            totalSteps - stepsAtStart);
+                            adam.step(), lastStep);
                 }
                 byte[] current = TransformerModel.weightsFile(network.weights(), weights, arch.layers(), schema,
                         arch.markers());
@@ -207,9 +215,9 @@ public final class FineTuner {
                 Epoch e = new Epoch(epoch, lossSum / seen, devEval.meanStanceMacroF1(),
                         devEval.sentiment().macroF1(), (System.nanoTime() - epochStart) / 1e9);
                 epochs.add(e);
-                log.printf(Locale.ROOT, "%nepoch %d/%d: loss %.4f, dev stance macro-F1 %.3f, dev sentiment macro-F1 %.3f"
-                        + " (mean %.3f), %.0f s%n", epoch, config.epochs(), e.loss(), e.devStance(), e.devSentiment(),
-                        e.score(), e.seconds());
+                log.printf(Locale.ROOT, "%nepoch %d: loss %.4f, dev stance macro-F1 %.3f, dev sentiment macro-F1 %.3f, "
+                        + "%s %.3f, %.0f s%n", epoch, e.loss(), e.devStance(), e.devSentiment(),
+                        org.stancekit.training.Trainer.SELECTION_SCORE, e.score(), e.seconds());
                 if (best == null || e.score() > epochs.get(bestEpoch - 1).score()) {
                     bestEpoch = epoch;
                     best = current;
@@ -389,13 +397,24 @@ public final class FineTuner {
         return in;
     }
 
-    private void progress(int epoch, int step, int steps, double loss, long started, long done, long total) {
+    /**
+     * The live progress line: the bar and step count run toward {@code lastStep}, the end of the
+     * last epoch the run can still reach; the time left is estimated from this run's step rate
+     * (a resumed run's earlier steps excluded).
+     *
+     * @param done steps this process has taken
+     * @param step the optimiser's step, from the run's start
+     * @param lastStep the optimiser's step at the end of the last epoch that can run
+     */
+    private void progress(int epoch, int batch, int batches, double loss, long started, long done, long step,
+                          long lastStep) {
         double elapsed = (System.nanoTime() - started) / 1e9;
-        double left = elapsed / done * (total - done);
+        double left = elapsed / done * (lastStep - step);
         int width = 30;
-        int filled = (int) Math.round(width * (double) step / steps);
-        log.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d loss %.4f, %s elapsed, %s left   ", epoch, config.epochs(),
-                "=".repeat(filled), " ".repeat(width - filled), step, steps, loss, duration(elapsed), duration(left));
+        int filled = (int) Math.round(width * (double) step / lastStep);
+        log.printf(Locale.ROOT, "\r[%s%s] step %d of at most %d (epoch %d, batch %d/%d) loss %.4f, %s elapsed, "
+                + "%s left at most   ", "=".repeat(filled), " ".repeat(width - filled), step, lastStep, epoch, batch,
+                batches, loss, duration(elapsed), duration(left));
     }
 
     private static String duration(double seconds) {

@@ -73,6 +73,8 @@ public final class TransformerTrainer {
         List<LabelledSentence> train = data.split(Split.TRAIN);
         List<LabelledSentence> dev = data.split(Split.DEV);
         BaseEncoder base = BaseEncoder.named(config.base());
+        // Reading the weights takes seconds: a silent start looks like a hang.
+        log.printf(java.util.Locale.ROOT, "Loading the base encoder %s%n", base.name());
         EncoderWeights weights = EncoderWeights.read(base);
         FineTuner tuner = new FineTuner(config, seed, schema, lexicon, log);
         Manifest draft = manifest(schema, tuner, weights, files);

@@ -219,6 +219,23 @@ class TrainingCliTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"transformer", "fast"})
+    void printConfigIsTheSameTextEveryTimeKeysSortedWithoutATimestamp(String kind) throws IOException {
+        String first = captureOut(() -> assertEquals(ExitCodes.OK, TrainingCli.run("train", "--config", kind, "--print-config")));
+        String second = captureOut(() -> assertEquals(ExitCodes.OK, TrainingCli.run("train", "--config", kind, "--print-config")));
+        assertEquals(first, second);
+        List<String> lines = first.lines().toList();
+        assertEquals("# StanceKit training configuration", lines.get(0), "one comment line, no date");
+        List<String> keys = lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf('='))).toList();
+        assertEquals(keys.stream().sorted().toList(), keys);
+        assertTrue(lines.contains("model=" + kind), first);
+        // What it prints is a configuration train reads back.
+        java.util.Properties p = new java.util.Properties();
+        p.load(new java.io.StringReader(first));
+        assertEquals(keys.size(), p.size());
+    }
+
     static String captureErr(Runnable action) {
         return capture(action, System.err, System::setErr);
     }

@@ -52,8 +52,22 @@ class FineTuningTest {
 
     @Test
     void aTinyModelSurvivesItsBundleAndReproducesItsMetrics(@TempDir Path dir) throws IOException {
-        TransformerTrainer.Result result = new TransformerTrainer(TINY, 7, PartyLexicon.loadDefault(), QUIET)
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        TransformerTrainer.Result result = new TransformerTrainer(TINY, 7, PartyLexicon.loadDefault(),
+                new PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8))
                 .train(slice, Map.of("slice.csv", "0".repeat(64)), null);
+        // Progress from the first seconds on, counted toward the epochs that can really run, and
+        // the epoch's figure called by what it is.
+        String log = logged.toString(java.nio.charset.StandardCharsets.UTF_8);
+        int steps = (slice.split(Split.TRAIN).size() + 7) / 8;
+        assertTrue(log.startsWith("Loading the base encoder all-minilm-l6-v2\nTokenising "
+                + slice.split(Split.TRAIN).size() + " train sentences\n"), log);
+        assertTrue(log.contains("Fine-tuning for at most 1 epochs of " + steps + " steps; early stopping may end sooner "
+                + "(patience "), log);
+        assertTrue(log.contains("] step " + steps + " of at most " + steps + " (epoch 1, batch " + steps + "/" + steps
+                + ") loss "), log);
+        assertTrue(log.contains(" left at most"), log);
+        assertTrue(log.contains("dev selection score (mean of stance and sentiment macro-F1) "), log);
         Path file = dir.resolve("tiny.zip");
         new BundleWriter().write(result.model(), file);
         StanceModel<?, ?> loaded = new BundleReader().read(file);
