@@ -3,6 +3,7 @@ package org.stancekit.inference.cli;
 import java.io.PrintWriter;
 import org.stancekit.runtime.Failures;
 import org.stancekit.runtime.Logging;
+import org.stancekit.runtime.SerialFilter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -18,6 +19,7 @@ public final class InferenceCli {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        SerialFilter.install();
         System.exit(run(args));
     }
 

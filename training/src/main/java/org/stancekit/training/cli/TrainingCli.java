@@ -3,6 +3,7 @@ package org.stancekit.training.cli;
 import java.io.PrintWriter;
 import org.stancekit.runtime.Failures;
 import org.stancekit.runtime.Logging;
+import org.stancekit.runtime.SerialFilter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ public final class TrainingCli {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        SerialFilter.install();
         System.exit(run(args));
     }
 

@@ -11,28 +11,25 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.stancekit.runtime.SerialFilter;
 
 /**
- * The launcher's JVM-wide {@code jdk.serialFilter}, run in a JVM of its own as the launcher runs
- * it: it refuses classes of the gadget libraries on the class path (commons-beanutils,
- * commons-collections) and StanceKit's own, yet lets Weka, the one library here that uses Java
- * serialisation on purpose, train and predict.
+ * The JVM-wide serial filter every command installs first ({@link SerialFilter}), in a JVM of its
+ * own as a command runs: it refuses classes of the gadget libraries on the class path
+ * (commons-beanutils, commons-collections) and StanceKit's own, yet lets Weka, the one library
+ * here that uses Java serialisation on purpose, train and predict.
  */
-class LauncherSerialFilterTest {
+class SerialFilterTest {
 
     @Test
-    void theLaunchersFilterRefusesGadgetClassesAndLetsWekaWork() throws Exception {
-        String filter = launcherFilter();
+    void theCommandsFilterRefusesGadgetClassesAndLetsWekaWork() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djdk.serialFilter=" + filter, "-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+                "-cp", System.getProperty("java.class.path"), Probe.class.getName()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), output);
@@ -43,14 +40,6 @@ class LauncherSerialFilterTest {
         assertTrue(output.contains("weka: trained and predicted"), output);
     }
 
-    /** The filter the launcher passes, read from the launcher itself so that the two cannot drift apart. */
-    private static String launcherFilter() throws IOException {
-        Path launcher = Path.of("..", "stancekit");
-        Matcher m = Pattern.compile("-Djdk\\.serialFilter=([^'\"\\s]+)").matcher(Files.readString(launcher));
-        assertTrue(m.find(), "the launcher sets jdk.serialFilter");
-        return m.group(1);
-    }
-
     /** A class of StanceKit's own: nothing of StanceKit's is ever meant to be deserialised. */
     static final class Payload implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -59,6 +48,7 @@ class LauncherSerialFilterTest {
     /** Runs under the filter: tries each payload, then trains and applies both Weka baselines. */
     public static final class Probe {
         public static void main(String[] args) throws Exception {
+            SerialFilter.install(); // as TrainingCli.main and InferenceCli.main do first
             System.out.println("beanutils: " + tryRead(new org.apache.commons.beanutils.BeanComparator<Object>("id")));
             System.out.println("collections: " + tryRead(new org.apache.commons.collections.map.HashedMap()));
             System.out.println("stancekit: " + tryRead(new Payload()));
