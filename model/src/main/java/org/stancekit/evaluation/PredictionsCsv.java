@@ -58,13 +58,13 @@ public final class PredictionsCsv {
         return header;
     }
 
-    /** Writes {@code rows} to {@code file} (UTF-8, every field quoted, LF line ends). */
+    /** Writes {@code rows} to {@code file} (UTF-8, a field quoted only when it needs it, LF line ends). */
     public static void write(Path file, LabelSchema schema, Rows rows) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVWriter csv = new CSVWriter(out, CSVWriter.DEFAULT_SEPARATOR, CSVWriter.DEFAULT_QUOTE_CHARACTER,
                      CSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
-            csv.writeNext(header(schema).toArray(String[]::new));
+            csv.writeNext(header(schema).toArray(String[]::new), false);
             int parties = schema.parties().size();
             for (int i = 0; i < rows.ids().size(); i++) {
                 String[] line = new String[1 + 2 * (parties + 1)];
@@ -77,7 +77,7 @@ public final class PredictionsCsv {
                 }
                 line[1 + 2 * parties] = g.sentiment();
                 line[2 + 2 * parties] = p.sentiment();
-                csv.writeNext(line);
+                csv.writeNext(line, false);
             }
         }
     }
