@@ -237,7 +237,8 @@ public final class Gates {
      * </ul>
      * Any other metric with an interval is judged by the unpaired rule of
      * {@link #compareTo(Map, Earlier, double, Map)} with the interval at {@code confidence}, and a
-     * metric with neither by the plain rule; the message says which rule judged it.
+     * metric with neither by the plain rule; a metric judged unpaired while paired drops or an
+     * {@link Noise#unpairedWhy()} are at hand says so in its message, passed or not.
      *
      * @throws IllegalArgumentException when {@code maxDrop} is not a number from 0 to 1
      */
@@ -270,7 +271,7 @@ public final class Gates {
                     gates.add(gate(metric + vs, metric, metrics, before - maxDrop, " (" + rule + plain + ")"));
                 } else {
                     String why = !noise.paired().isEmpty()
-                            ? "judged by the unpaired rule: the paired bootstrap covers the whole split's metrics, not each source's"
+                            ? "judged by the unpaired rule: the paired bootstrap gave no drop of this metric"
                             : noise.unpairedWhy();
                     gates.add(noiseAware(metric + vs, metric, metrics.get(metric), before, maxDrop, ci, rule,
                             noise.confidence(), why));

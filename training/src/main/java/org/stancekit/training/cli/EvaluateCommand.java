@@ -17,6 +17,7 @@ import org.stancekit.domain.Prediction;
 import org.stancekit.domain.Split;
 import org.stancekit.evaluation.Bootstrap;
 import org.stancekit.evaluation.DataFingerprint;
+import org.stancekit.evaluation.PairedDrop;
 import org.stancekit.evaluation.PredictionsCsv;
 import org.stancekit.evaluation.Evaluation;
 import org.stancekit.evaluation.EvaluationReport;
@@ -271,8 +272,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
-     * What a noise-aware comparison judges by: the paired bootstrap's drops when a predictions.csv
-     * of the same sentences lies beside the earlier metrics.json, and the intervals at {@code level}
+     * What a noise-aware comparison judges by: the paired bootstrap's drops (of the whole split and
+     * of each source) when a predictions.csv of the same sentences lies beside the earlier
+     * metrics.json, and else the intervals at {@code level}
      * for the unpaired rule: the whole split's, and per source (whose macro-F1 is compared too) the
      * same bootstrap on that source's sentences.
      */
@@ -299,8 +301,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 List<Labels> before = aligned(old, ids);
                 if (before != null) {
                     // Both runs are scored against this run's gold labels, so that only the predictions differ.
-                    return new Gates.Noise(out, bootstrap.pairedDrops(bundle.schema(), gold, before, predicted, level),
-                            level, "");
+                    Map<String, PairedDrop> paired = new LinkedHashMap<>(
+                            bootstrap.pairedDrops(bundle.schema(), gold, before, predicted, level));
+                    for (String source : report.bySource().keySet()) {
+                        List<Integer> at = java.util.stream.IntStream.range(0, rows.size())
+                                .filter(i -> rows.get(i).source().equals(source)).boxed().toList();
+                        bootstrap.pairedDrops(bundle.schema(), at.stream().map(gold::get).toList(),
+                                at.stream().map(before::get).toList(), at.stream().map(predicted::get).toList(), level)
+                                .forEach((k, v) -> paired.put("sources." + source + "." + k, v));
+                    }
+                    return new Gates.Noise(out, paired, level, "");
                 }
                 why = "judged by the unpaired rule: " + beside + " holds other sentences than this evaluation ("
                         + old.ids().size() + " ids there, " + ids.size() + " here), so no paired bootstrap";
