@@ -81,7 +81,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--compare-to", paramLabel = "OLD_metrics.json",
             description = "Gate every macro-F1 metric against an earlier metrics.json (see --max-drop); a macro-F1 "
-                    + "that only one of the two runs has fails.")
+                    + "that only one of the two runs has fails. Refused (exit 2) when that file records another "
+                    + "data.sha256 or data.split, unless --allow-different-data; a file without data is compared "
+                    + "with a warning.")
     Path compareTo;
 
     /** Null when not given: --compare-to then allows no drop, and --max-drop alone is a usage error. */
