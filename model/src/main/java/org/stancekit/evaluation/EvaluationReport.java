@@ -22,11 +22,14 @@ import java.util.Map;
  *                    its probabilities as scored, and (models with fitted temperatures) before
  *                    calibration; may be empty
  * @param provenance where the model came from: base encoder, configuration, seed, data SHA-256 (may be empty)
+ * @param fingerprint what the evaluation was computed on (hash, split, sentences), or null when not known;
+ *                    {@code metrics.json} records it under {@code data}
  */
 public record EvaluationReport(String model, String data, String split, Evaluation evaluation,
                                Map<String, Interval> intervals, Map<String, Evaluation> baselines, List<Gate> gates,
                                Map<String, Evaluation> bySource, List<Mistake> mistakes,
-                               Map<String, Calibrated> calibration, Map<String, String> provenance) {
+                               Map<String, Calibrated> calibration, Map<String, String> provenance,
+                               DataFingerprint fingerprint) {
 
     /**
      * One head's calibration.
@@ -47,10 +50,19 @@ public record EvaluationReport(String model, String data, String split, Evaluati
         provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 
+    /** A report without a {@linkplain #fingerprint() data fingerprint}. */
+    public EvaluationReport(String model, String data, String split, Evaluation evaluation,
+                            Map<String, Interval> intervals, Map<String, Evaluation> baselines, List<Gate> gates,
+                            Map<String, Evaluation> bySource, List<Mistake> mistakes,
+                            Map<String, Calibrated> calibration, Map<String, String> provenance) {
+        this(model, data, split, evaluation, intervals, baselines, gates, bySource, mistakes, calibration, provenance,
+                null);
+    }
+
     /** A report of the model's evaluation, intervals, baselines and gates alone. */
     public EvaluationReport(String model, String data, String split, Evaluation evaluation,
                             Map<String, Interval> intervals, Map<String, Evaluation> baselines, List<Gate> gates) {
-        this(model, data, split, evaluation, intervals, baselines, gates, Map.of(), List.of(), Map.of(), Map.of());
+        this(model, data, split, evaluation, intervals, baselines, gates, Map.of(), List.of(), Map.of(), Map.of(), null);
     }
 
     /**
@@ -74,7 +86,7 @@ public record EvaluationReport(String model, String data, String split, Evaluati
     /** The same report with these gates (checked against {@link #metrics()} of this one). */
     public EvaluationReport withGates(List<Gate> checked) {
         return new EvaluationReport(model, data, split, evaluation, intervals, baselines, checked, bySource, mistakes,
-                calibration, provenance);
+                calibration, provenance, fingerprint);
     }
 
     /** True when every gate passed (or there are none). */

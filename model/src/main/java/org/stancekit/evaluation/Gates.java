@@ -36,11 +36,44 @@ public final class Gates {
      * @param macroF1 every {@code macro_f1} key it holds outside the baselines, with its value (NaN
      *                when the file holds something else than a number there), in file order
      * @param sentences the number of sentences it was computed on, or -1 when it does not say
+     * @param dataSha256 its {@code data.sha256}, or null when it does not say (runs before it was recorded)
+     * @param dataSplit its {@code data.split}, or null when it does not say
      */
-    public record Earlier(Path file, Map<String, Double> macroF1, int sentences) {
+    public record Earlier(Path file, Map<String, Double> macroF1, int sentences, String dataSha256, String dataSplit) {
 
         public Earlier {
             macroF1 = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(macroF1));
+        }
+
+        /** An earlier run that does not say what data it was computed on. */
+        public Earlier(Path file, Map<String, Double> macroF1, int sentences) {
+            this(file, macroF1, sentences, null, null);
+        }
+
+        /** True when it records the SHA-256 or the split of its data. */
+        public boolean recordsData() {
+            return dataSha256 != null || dataSplit != null;
+        }
+    }
+
+    /**
+     * How a noise-aware comparison judges a drop.
+     *
+     * @param intervals this run's two-sided bootstrap intervals at {@code confidence} by metric key,
+     *                  for the unpaired rule
+     * @param paired the paired bootstrap's drops by metric key; empty when the earlier run's
+     *               predictions are not at hand, and then every metric is judged by the unpaired rule
+     * @param confidence the level of both rules, for example 0.95
+     * @param unpairedWhy when not empty, why the unpaired rule is used; it ends the message of
+     *                    every gate judged by the unpaired rule
+     */
+    public record Noise(Map<String, Interval> intervals, Map<String, PairedDrop> paired, double confidence,
+                        String unpairedWhy) {
+
+        public Noise {
+            intervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+            paired = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(paired));
+            Bootstrap.checkConfidence(confidence);
         }
     }
 
@@ -143,7 +176,11 @@ public final class Gates {
             throw new IOException(file + ": not a metrics.json: it holds no " + COMPARED + " metric such as stance.macro_f1");
         }
         JsonNode sentences = root.path("sentences");
-        return new Earlier(file, macroF1, sentences.canConvertToInt() && sentences.isIntegralNumber() ? sentences.asInt() : -1);
+        // "data" was the data file's name before it became an object; only the object says what the data was.
+        JsonNode data = root.path("data");
+        return new Earlier(file, macroF1, sentences.canConvertToInt() && sentences.isIntegralNumber() ? sentences.asInt() : -1,
+                data.path("sha256").isTextual() ? data.path("sha256").asText() : null,
+                data.path("split").isTextual() ? data.path("split").asText() : null);
     }
 
     private static void collect(String key, JsonNode node, Map<String, Double> out) {
@@ -170,7 +207,7 @@ public final class Gates {
      * @throws IllegalArgumentException when {@code maxDrop} is not a number from 0 to 1
      */
     public static List<Gate> compareTo(Map<String, Double> metrics, Earlier earlier, double maxDrop) {
-        return compareTo(metrics, earlier, maxDrop, null);
+        return compareTo(metrics, earlier, maxDrop, (Noise) null);
     }
 
     /**
@@ -185,7 +222,29 @@ public final class Gates {
      */
     public static List<Gate> compareTo(Map<String, Double> metrics, Earlier earlier, double maxDrop,
                                        Map<String, Interval> intervals) {
+        return compareTo(metrics, earlier, maxDrop, intervals == null ? null : new Noise(intervals, Map.of(), 0.95, ""));
+    }
+
+    /**
+     * {@link #compareTo(Map, Earlier, double)}, noise-aware when {@code noise} is not null. A
+     * metric with a {@linkplain Noise#paired() paired drop} fails only when both
+     * <ul>
+     * <li>its observed drop (earlier predictions minus this run's, on the same sentences and gold
+     *     labels) is larger than {@code maxDrop}, and</li>
+     * <li>the paired bootstrap's lower bound of the drop at the one-sided confidence level (its
+     *     {@code 1 - confidence} percentile, the 5th for 0.95) is larger than {@code maxDrop}: a
+     *     one-sided test, at level {@code 1 - confidence}, of "the drop is at most maxDrop".</li>
+     * </ul>
+     * Any other metric with an interval is judged by the unpaired rule of
+     * {@link #compareTo(Map, Earlier, double, Map)} with the interval at {@code confidence}, and a
+     * metric with neither by the plain rule; a metric judged unpaired while paired drops or an
+     * {@link Noise#unpairedWhy()} are at hand says so in its message, passed or not.
+     *
+     * @throws IllegalArgumentException when {@code maxDrop} is not a number from 0 to 1
+     */
+    public static List<Gate> compareTo(Map<String, Double> metrics, Earlier earlier, double maxDrop, Noise noise) {
         checkMaxDrop(maxDrop);
+        Map<String, Interval> intervals = noise == null ? null : noise.intervals();
         // Neither the earlier value nor the allowed drop is in the name, so that a new baseline
         // keeps the test's history on the CI server; the message and junit.xml's system-out give them.
         String vs = " not below " + earlier.file().getFileName();
@@ -204,11 +263,18 @@ public final class Gates {
             } else {
                 String rule = fmt(before) + " in " + earlier.file().getFileName() + " minus --max-drop " + fmt(maxDrop);
                 Interval ci = intervals == null ? null : intervals.get(metric);
-                if (ci == null) {
+                PairedDrop paired = noise == null ? null : noise.paired().get(metric);
+                if (paired != null && metrics.containsKey(metric)) {
+                    gates.add(paired(metric + vs, metric, metrics.get(metric), before, maxDrop, paired));
+                } else if (ci == null) {
                     String plain = intervals == null ? "" : "; no bootstrap interval, so compared without noise";
                     gates.add(gate(metric + vs, metric, metrics, before - maxDrop, " (" + rule + plain + ")"));
                 } else {
-                    gates.add(noiseAware(metric + vs, metric, metrics.get(metric), before, maxDrop, ci, rule));
+                    String why = !noise.paired().isEmpty()
+                            ? "judged by the unpaired rule: the paired bootstrap gave no drop of this metric"
+                            : noise.unpairedWhy();
+                    gates.add(noiseAware(metric + vs, metric, metrics.get(metric), before, maxDrop, ci, rule,
+                            noise.confidence(), why));
                 }
             }
         }
@@ -223,19 +289,47 @@ public final class Gates {
 
     /** A drop fails only when larger than allowed and beyond this run's sampling noise. */
     private static Gate noiseAware(String name, String metric, double actual, double before, double maxDrop,
-                                   Interval ci, String rule) {
+                                   Interval ci, String rule, double confidence, String why) {
         boolean tooLarge = actual < before - maxDrop;
         boolean beyondNoise = before > ci.high();
-        String interval = "95% interval " + fmt(ci.low()) + " to " + fmt(ci.high());
+        String interval = percent(confidence) + " interval " + fmt(ci.low()) + " to " + fmt(ci.high());
+        // Said on every gate it concerns, passed or not, so that nobody takes an unpaired verdict for a paired one.
+        String unpaired = why.isEmpty() ? "" : " (" + why + ")";
         if (tooLarge && beyondNoise) {
             return new Gate(name, metric, actual, before - maxDrop, false, metric + " = " + fmt(actual) + " is below "
                     + fmt(before - maxDrop) + " (" + rule + "), and the earlier " + fmt(before) + " is above this run's "
-                    + interval + ": more than sampling noise");
+                    + interval + ": more than sampling noise" + unpaired);
         }
-        String note = !tooLarge ? "" : metric + " = " + fmt(actual) + " is below " + fmt(before - maxDrop) + " ("
-                + rule + "), but the earlier " + fmt(before) + " is within this run's " + interval
-                + ": within sampling noise, passed";
+        String note = !tooLarge ? why : metric + " = " + fmt(actual) + " is below " + fmt(before - maxDrop)
+                + " (" + rule + "), but the earlier " + fmt(before) + " is within this run's " + interval
+                + ": within sampling noise, passed" + unpaired;
         return new Gate(name, metric, actual, before - maxDrop, true, note);
+    }
+
+    /**
+     * The paired rule: fails only when the observed drop and its one-sided lower confidence bound
+     * are both larger than {@code maxDrop}. The gate's actual value is this run's metric and its
+     * limit the earlier file's value minus {@code maxDrop}, as in the other rules, so that the
+     * report's columns mean the same whatever rule judged.
+     */
+    private static Gate paired(String name, String metric, double actual, double before, double maxDrop, PairedDrop d) {
+        String observed = metric + " dropped by " + fmt(d.drop()) + " (" + fmt(d.before()) + " for the earlier predictions, "
+                + fmt(d.after()) + " for this run's, on the same " + d.sentences() + " sentences), more than --max-drop "
+                + fmt(maxDrop);
+        if (d.drop() > maxDrop && d.lowerBound() > maxDrop) {
+            return new Gate(name, metric, actual, before - maxDrop, false, observed + ", and a paired bootstrap puts the drop at "
+                    + fmt(d.lowerBound()) + " or more at " + percent(d.confidence()) + " confidence (one-sided): more than "
+                    + "sampling noise");
+        }
+        String note = d.drop() <= maxDrop ? "" : observed + ", but at " + percent(d.confidence()) + " confidence a paired "
+                + "bootstrap only puts the drop at " + fmt(d.lowerBound()) + " or more, not above --max-drop "
+                + fmt(maxDrop) + ": within sampling noise, passed";
+        return new Gate(name, metric, actual, before - maxDrop, true, note);
+    }
+
+    /** {@code 0.95} as {@code 95%}, {@code 0.975} as {@code 97.5%}. */
+    private static String percent(double confidence) {
+        return fmt(confidence * 100).replaceAll("\\.0$", "") + "%";
     }
 
     /** {@code actual >= limit}; {@code why} follows the limit in a failure's message. */

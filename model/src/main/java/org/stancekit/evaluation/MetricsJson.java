@@ -23,6 +23,10 @@ import org.stancekit.domain.LabelSchema;
  * {@code <metric>_ci95: [low, high]} right after the metric, every baseline's metrics under
  * {@code baselines.<name>.}, and the gates as a list of
  * {@code {name, metric, actual, limit, passed, message}}.
+ *
+ * <p>When the report has a {@linkplain EvaluationReport#fingerprint() data fingerprint},
+ * {@code data} is an object: {@code files} (the data file name(s), which {@code data} held alone
+ * before), {@code sha256}, {@code split} and {@code sentences}; otherwise it is the file name(s).
  */
 public final class MetricsJson {
 
@@ -46,7 +50,16 @@ public final class MetricsJson {
     public static ObjectNode toJson(EvaluationReport report) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("model", report.model());
-        context.put("data", report.data());
+        if (report.fingerprint() == null) {
+            context.put("data", report.data());
+        } else {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("files", report.data());
+            data.put("sha256", report.fingerprint().sha256());
+            data.put("split", report.fingerprint().split());
+            data.put("sentences", report.fingerprint().sentences());
+            context.put("data", data);
+        }
         context.put("split", report.split());
         ObjectNode root = build(report.evaluation(), context, report.metrics(), report.intervals());
         ArrayNode gates = root.putArray("gates");

@@ -16,6 +16,9 @@ import org.stancekit.domain.Labels;
 import org.stancekit.domain.Prediction;
 import org.stancekit.domain.Split;
 import org.stancekit.evaluation.Bootstrap;
+import org.stancekit.evaluation.DataFingerprint;
+import org.stancekit.evaluation.PairedDrop;
+import org.stancekit.evaluation.PredictionsCsv;
 import org.stancekit.evaluation.Evaluation;
 import org.stancekit.evaluation.EvaluationReport;
 import org.stancekit.evaluation.Evaluator;
@@ -40,9 +43,11 @@ import picocli.CommandLine.Spec;
             "Evaluate a model on one split of a labelled CSV: per party and for sentiment, precision, recall and F1 "
                     + "per class, macro-F1 with a bootstrap 95%% confidence interval, accuracy and the confusion "
                     + "matrix, and the mean stance macro-F1 over the parties.",
-            "Writes report.md, report.html (self-contained), metrics.json and junit.xml (one test case per gate, "
+            "Writes report.md, report.html (self-contained), metrics.json (with data.sha256, data.split and "
+                    + "data.sentences: what the figures were computed on), junit.xml (one test case per gate, "
                     + "named without its threshold so that CI keeps its history; one passing case 'evaluation "
-                    + "completed' without gates) to the report folder. With gates, exits 1 when any gate fails, so CI "
+                    + "completed' without gates) and predictions.csv (per sentence: id, then per head the gold and the "
+                    + "predicted label) to the report folder. With gates, exits 1 when any gate fails, so CI "
                     + "fails the build."})
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -76,7 +81,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--compare-to", paramLabel = "OLD_metrics.json",
             description = "Gate every macro-F1 metric against an earlier metrics.json (see --max-drop); a macro-F1 "
-                    + "that only one of the two runs has fails.")
+                    + "that only one of the two runs has fails. Refused (exit 2) when that file records another "
+                    + "data.sha256 or data.split, unless --allow-different-data; a file without data is compared "
+                    + "with a warning.")
     Path compareTo;
 
     /** Null when not given: --compare-to then allows no drop, and --max-drop alone is a usage error. */
@@ -86,11 +93,25 @@ final class EvaluateCommand implements Callable<Integer> {
     String maxDrop;
 
     @Option(names = "--noise-aware",
-            description = "With --compare-to: a metric fails only when it dropped by more than --max-drop AND the "
-                    + "earlier value is above the upper bound of this run's 95%% bootstrap interval (a drop that "
-                    + "resampling the same test sentences would not explain). Without it, any drop larger than "
-                    + "--max-drop fails.")
+            description = "With --compare-to: a metric fails only when its drop is larger than --max-drop AND "
+                    + "larger than sampling noise. When a predictions.csv of the same sentences lies beside "
+                    + "OLD_metrics.json, by a paired bootstrap: the drop and its lower bound at --confidence "
+                    + "(one-sided) must both exceed --max-drop. Otherwise (and for per-source metrics) unpaired: the "
+                    + "earlier value must lie above this run's --confidence bootstrap interval. Without it, any drop "
+                    + "larger than --max-drop fails.")
     boolean noiseAware;
+
+    /** Null when not given, so that --confidence without a noise-aware comparison is a usage error. */
+    @Option(names = "--confidence", paramLabel = "C",
+            description = "With --noise-aware or --max-drop auto: the confidence level of the noise rule, above 0.5 and "
+                    + "below 1 (default: 0.95).")
+    Double confidence;
+
+    @Option(names = "--allow-different-data",
+            description = "With --compare-to: compare even when OLD_metrics.json records another data.sha256 or "
+                    + "data.split than this run (a warning says so). Without it, such a comparison is refused "
+                    + "(exit 2) before the model loads.")
+    boolean allowDifferentData;
 
     @Spec
     CommandSpec spec;
@@ -101,6 +122,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
     boolean verbose;
+
+    /** The noise rule's confidence level without --confidence. */
+    static final double DEFAULT_CONFIDENCE = 0.95;
 
     /** Most confident mistakes listed per head. */
     static final int MISTAKES_PER_HEAD = 10;
@@ -121,18 +145,62 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--noise-aware needs --compare-to OLD_metrics.json: it changes how a drop against that run is judged");
         }
+        if (allowDifferentData && compareTo == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--allow-different-data needs --compare-to OLD_metrics.json: it allows comparing with a run on other data");
+        }
         boolean auto = "auto".equals(maxDrop);
         noiseAware |= auto;
+        if (confidence != null && !noiseAware) {
+            throw new ParameterException(spec.commandLine(),
+                    "--confidence needs --noise-aware or --max-drop auto: it is the level of the noise rule");
+        }
+        double level = confidence == null ? DEFAULT_CONFIDENCE : usage(() -> Bootstrap.checkConfidence(confidence));
         double drop = maxDrop == null || auto ? 0.0 : usage(() -> Gates.checkMaxDrop(parseDrop(maxDrop)));
         Gates.Earlier earlier = compareTo == null ? null : Gates.readEarlier(compareTo);
         Split which = usage(() -> Split.parse(split));
+        // Hashed before the model loads (minutes for the transformer), so that a comparison across
+        // different data is refused at once. A missing file is left to the data reader, whose message names it.
+        String sha256 = data.stream().allMatch(java.nio.file.Files::isRegularFile) ? DataFingerprint.sha256(data) : null;
+        if (earlier != null) {
+            checkSameData(earlier, sha256, which);
+        }
         try (StanceModel<?, ?> bundle = model.load()) {
-            return evaluate(bundle, which, floors, drop, earlier);
+            return evaluate(bundle, which, floors, drop, level, earlier, sha256);
         }
     }
 
-    private int evaluate(StanceModel<?, ?> bundle, Split which, Map<String, Double> floors, double drop,
-                         Gates.Earlier earlier) throws IOException {
+    /**
+     * Refuses (a usage error, exit 2) a comparison with a run that records other data or another
+     * split, unless --allow-different-data; warns when the earlier run does not say.
+     */
+    private void checkSameData(Gates.Earlier earlier, String sha256, Split which) {
+        if (!earlier.recordsData()) {
+            System.err.printf(Locale.ROOT, "stancekit: warning: %s does not record the data it was computed on "
+                    + "(data.sha256, data.split; written since this version), so it is compared without checking "
+                    + "that the data are the same%n", compareTo);
+            return;
+        }
+        List<String> differences = new ArrayList<>();
+        if (earlier.dataSplit() != null && !earlier.dataSplit().equals(which.label())) {
+            differences.add("data.split " + earlier.dataSplit() + " there, " + which.label() + " here");
+        }
+        if (earlier.dataSha256() != null && sha256 != null && !earlier.dataSha256().equals(sha256)) {
+            differences.add("data.sha256 " + earlier.dataSha256() + " there, " + sha256 + " here");
+        }
+        if (differences.isEmpty()) {
+            return;
+        }
+        String what = compareTo + " was computed on other data (" + String.join("; ", differences) + ")";
+        if (!allowDifferentData) {
+            throw new ParameterException(spec.commandLine(), what + ": figures of different data differ by more than "
+                    + "the model, so the comparison is refused; give --allow-different-data to compare anyway");
+        }
+        System.err.printf(Locale.ROOT, "stancekit: warning: %s; compared anyway, as --allow-different-data asks%n", what);
+    }
+
+    private int evaluate(StanceModel<?, ?> bundle, Split which, Map<String, Double> floors, double drop, double level,
+                         Gates.Earlier earlier, String knownSha256) throws IOException {
         Dataset dataset = new LabelledFiles(bundle.schema()).read(data);
         List<LabelledSentence> rows = dataset.split(which);
         if (rows.isEmpty()) {
@@ -170,7 +238,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 new Bootstrap(Bootstrap.DEFAULT_ITERATIONS, seed).macroF1Intervals(bundle.schema(), gold, predicted),
                 baselineResults, List.of(), bySource,
                 Mistake.mostConfident(bundle.schema(), texts, gold, predictions, MISTAKES_PER_HEAD), calibration,
-                bundle.manifest().provenance());
+                bundle.manifest().provenance(),
+                new DataFingerprint(knownSha256 != null ? knownSha256 : DataFingerprint.sha256(data), which.label(),
+                        evaluation.size()));
+        List<String> ids = rows.stream().map(LabelledSentence::id).toList();
         List<Gate> gates = new ArrayList<>(Gates.failUnder(ungated.metrics(), floors));
         if (earlier != null) {
             if (earlier.sentences() >= 0 && earlier.sentences() != evaluation.size()) {
@@ -180,15 +251,18 @@ final class EvaluateCommand implements Callable<Integer> {
                         + "on %d: the comparison is not like for like%n", compareTo, earlier.sentences(), evaluation.size());
             }
             gates.addAll(Gates.compareTo(ungated.metrics(), earlier, drop,
-                    noiseAware ? intervals(bundle, rows, gold, predicted, ungated) : null));
+                    noiseAware ? noise(bundle, rows, ids, gold, predicted, ungated, earlier, level) : null));
         }
         EvaluationReport full = ungated.withGates(gates);
         new ReportWriter().write(full, report);
+        // Written after the comparison, which may read the predictions.csv of the same folder.
+        PredictionsCsv.write(report.resolve(PredictionsCsv.FILE_NAME), bundle.schema(),
+                new PredictionsCsv.Rows(ids, gold, predicted));
 
         System.out.print(MetricsTable.render(full));
         System.out.println();
         System.out.println("Wrote " + report.resolve(ReportWriter.REPORT_MD) + ", " + ReportWriter.REPORT_HTML + ", "
-                + ReportWriter.METRICS_JSON + ", " + ReportWriter.JUNIT_XML);
+                + ReportWriter.METRICS_JSON + ", " + ReportWriter.JUNIT_XML + ", " + PredictionsCsv.FILE_NAME);
         for (Gate g : gates) {
             // The name holds no value (for CI's history); the line gives them.
             System.out.println((g.passed() ? "PASS " : "FAIL ") + g.name() + String.format(Locale.ROOT,
@@ -200,20 +274,66 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
-     * The 95% intervals a noise-aware comparison judges by: the report's, and per source (whose
-     * macro-F1 is compared too) the same bootstrap on that source's sentences.
+     * What a noise-aware comparison judges by: the paired bootstrap's drops (of the whole split and
+     * of each source) when a predictions.csv of the same sentences lies beside the earlier
+     * metrics.json, and else the intervals at {@code level}
+     * for the unpaired rule: the whole split's, and per source (whose macro-F1 is compared too) the
+     * same bootstrap on that source's sentences.
      */
-    private Map<String, org.stancekit.evaluation.Interval> intervals(StanceModel<?, ?> bundle, List<LabelledSentence> rows,
-            List<Labels> gold, List<Labels> predicted, EvaluationReport report) {
-        Map<String, org.stancekit.evaluation.Interval> out = new LinkedHashMap<>(report.intervals());
+    private Gates.Noise noise(StanceModel<?, ?> bundle, List<LabelledSentence> rows, List<String> ids, List<Labels> gold,
+            List<Labels> predicted, EvaluationReport report, Gates.Earlier earlier, double level) {
         Bootstrap bootstrap = new Bootstrap(Bootstrap.DEFAULT_ITERATIONS, seed);
+        Map<String, org.stancekit.evaluation.Interval> out = new LinkedHashMap<>(level == DEFAULT_CONFIDENCE
+                ? report.intervals() : bootstrap.macroF1Intervals(bundle.schema(), gold, predicted, level));
         for (String source : report.bySource().keySet()) {
             List<Integer> at = java.util.stream.IntStream.range(0, rows.size())
                     .filter(i -> rows.get(i).source().equals(source)).boxed().toList();
             bootstrap.macroF1Intervals(bundle.schema(), at.stream().map(gold::get).toList(),
-                    at.stream().map(predicted::get).toList()).forEach((k, v) -> out.put("sources." + source + "." + k, v));
+                    at.stream().map(predicted::get).toList(), level)
+                    .forEach((k, v) -> out.put("sources." + source + "." + k, v));
         }
-        return out;
+        Path beside = earlier.file().toAbsolutePath().resolveSibling(PredictionsCsv.FILE_NAME);
+        String why;
+        if (!java.nio.file.Files.isRegularFile(beside)) {
+            why = "judged by the unpaired rule: no " + PredictionsCsv.FILE_NAME + " beside " + earlier.file()
+                    + " for a paired bootstrap";
+        } else {
+            try {
+                PredictionsCsv.Rows old = PredictionsCsv.read(beside, bundle.schema());
+                List<Labels> before = aligned(old, ids);
+                if (before != null) {
+                    // Both runs are scored against this run's gold labels, so that only the predictions differ.
+                    Map<String, PairedDrop> paired = new LinkedHashMap<>(
+                            bootstrap.pairedDrops(bundle.schema(), gold, before, predicted, level));
+                    for (String source : report.bySource().keySet()) {
+                        List<Integer> at = java.util.stream.IntStream.range(0, rows.size())
+                                .filter(i -> rows.get(i).source().equals(source)).boxed().toList();
+                        bootstrap.pairedDrops(bundle.schema(), at.stream().map(gold::get).toList(),
+                                at.stream().map(before::get).toList(), at.stream().map(predicted::get).toList(), level)
+                                .forEach((k, v) -> paired.put("sources." + source + "." + k, v));
+                    }
+                    return new Gates.Noise(out, paired, level, "");
+                }
+                why = "judged by the unpaired rule: " + beside + " holds other sentences than this evaluation ("
+                        + old.ids().size() + " ids there, " + ids.size() + " here), so no paired bootstrap";
+            } catch (IOException e) {
+                why = "judged by the unpaired rule: " + e.getMessage();
+            }
+        }
+        System.err.println("stancekit: note: " + why);
+        return new Gates.Noise(out, Map.of(), level, why);
+    }
+
+    /** The earlier predictions in the order of {@code ids}, or null when the two runs' ids differ. */
+    private static List<Labels> aligned(PredictionsCsv.Rows old, List<String> ids) {
+        Map<String, Labels> byId = new java.util.HashMap<>();
+        for (int i = 0; i < old.ids().size(); i++) {
+            byId.put(old.ids().get(i), old.predicted().get(i));
+        }
+        if (byId.size() != old.ids().size() || byId.size() != ids.size() || !byId.keySet().containsAll(ids)) {
+            return null;
+        }
+        return ids.stream().map(byId::get).toList();
     }
 
     /** A --max-drop that is not 'auto' as a number; anything else is a usage error. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stancekit.training.cli.TrainingCliTest.captureErr;
 import static org.stancekit.training.cli.TrainingCliTest.captureOut;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stancekit.runtime.ExitCodes;
+import org.stancekit.runtime.Sha256;
 
 /** The gates of {@code stancekit evaluate}: refused early when malformed, never silently skipped. */
 class EvaluateCommandTest {
@@ -50,6 +52,12 @@ class EvaluateCommandTest {
                         "--max-drop must be a number from 0 to 1 or 'auto', got 'some'"),
                 Arguments.of(List.of("--noise-aware"),
                         "--noise-aware needs --compare-to OLD_metrics.json"),
+                Arguments.of(List.of("--allow-different-data"),
+                        "--allow-different-data needs --compare-to OLD_metrics.json"),
+                Arguments.of(List.of("--compare-to", "OLD", "--confidence", "0.9"),
+                        "--confidence needs --noise-aware or --max-drop auto"),
+                Arguments.of(List.of("--compare-to", "OLD", "--max-drop", "auto", "--confidence", "1"),
+                        "--confidence must be above 0.5 and below 1, for example 0.95, got 1.0"),
                 Arguments.of(List.of("--split", "bogus"), "unknown split 'bogus' (expected train, dev or test)"));
     }
 
@@ -148,6 +156,108 @@ class EvaluateCommandTest {
         String noGates = Files.readString(first.resolve("junit.xml"));
         assertTrue(noGates.contains("tests=\"1\" failures=\"0\"") && noGates.contains("name=\"evaluation completed\""),
                 noGates);
+    }
+
+    @Test
+    void predictionsCsvAndTheDataFingerprintAreWrittenAndTheEarlierPredictionsPairTheComparison(@TempDir Path dir)
+            throws IOException {
+        Path data = Files.writeString(dir.resolve("sound.csv"), TrainingCliTest.SOUND);
+        Path bundle = train(dir, data);
+        Path first = dir.resolve("first");
+        captureErr(() -> captureOut(() -> assertEquals(ExitCodes.OK, evaluate(data, bundle, first))));
+        List<String> lines = Files.readAllLines(first.resolve("predictions.csv"));
+        assertEquals("id,stance_us_gold,stance_us_predicted,stance_ukraine_gold,stance_ukraine_predicted,"
+                + "stance_russia_gold,stance_russia_predicted,stance_europe_gold,stance_europe_predicted,"
+                + "sentiment_gold,sentiment_predicted", lines.get(0));
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith("c1,NONE,") && lines.get(2).startsWith("c2,FAVOR,"), lines.toString());
+        JsonNode metrics = new ObjectMapper().readTree(first.resolve("metrics.json").toFile());
+        assertEquals(Sha256.of(data), metrics.at("/data/sha256").asText());
+        assertEquals("test", metrics.at("/data/split").asText());
+        assertEquals(2, metrics.at("/data/sentences").asInt());
+        assertEquals(data.toString(), metrics.at("/data/files").asText());
+
+        // Beside its own predictions: paired, so no note of the unpaired rule.
+        String[] out = new String[1];
+        String err = captureErr(() -> out[0] = captureOut(() -> assertEquals(ExitCodes.OK, evaluate(data, bundle,
+                dir.resolve("paired"), "--compare-to", first.resolve("metrics.json").toString(), "--max-drop", "auto"))));
+        assertFalse(err.contains("unpaired") || out[0].contains("unpaired"), err + out[0]);
+        assertTrue(out[0].contains("PASS stance.macro_f1 not below metrics.json"), out[0]);
+        assertTrue(out[0].contains(", predictions.csv"), out[0]);
+
+        // Earlier predictions of other sentences: the unpaired rule, and every gate says why.
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.copy(first.resolve("metrics.json"), other.resolve("metrics.json"));
+        Files.writeString(other.resolve("predictions.csv"), Files.readString(first.resolve("predictions.csv"))
+                .replace("\nc1,", "\nzz,"));
+        err = captureErr(() -> out[0] = captureOut(() -> assertEquals(ExitCodes.OK, evaluate(data, bundle,
+                dir.resolve("unpaired"), "--compare-to", other.resolve("metrics.json").toString(), "--noise-aware",
+                "--confidence", "0.9"))));
+        String why = "judged by the unpaired rule: " + other.toAbsolutePath().resolve("predictions.csv")
+                + " holds other sentences than this evaluation (2 ids there, 2 here), so no paired bootstrap";
+        assertTrue(err.contains("stancekit: note: " + why), err);
+        assertTrue(out[0].contains("PASS stance.macro_f1 not below metrics.json (") && out[0].contains(": " + why), out[0]);
+
+        // No predictions.csv at all: the same, with that reason.
+        Path lonely = Files.createDirectories(dir.resolve("lonely"));
+        Files.copy(first.resolve("metrics.json"), lonely.resolve("metrics.json"));
+        err = captureErr(() -> captureOut(() -> assertEquals(ExitCodes.OK, evaluate(data, bundle, dir.resolve("l"),
+                "--compare-to", lonely.resolve("metrics.json").toString(), "--max-drop", "auto"))));
+        assertTrue(err.contains("stancekit: note: judged by the unpaired rule: no predictions.csv beside "
+                + lonely.resolve("metrics.json") + " for a paired bootstrap"), err);
+    }
+
+    @Test
+    void aComparisonWithOtherDataIsRefusedBeforeTheModelLoadsUnlessAllowed(@TempDir Path dir) throws IOException {
+        Path data = Files.writeString(dir.resolve("sound.csv"), TrainingCliTest.SOUND);
+        Path bundle = train(dir, data);
+        Path first = dir.resolve("first");
+        captureErr(() -> captureOut(() -> assertEquals(ExitCodes.OK, evaluate(data, bundle, first))));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode older = (ObjectNode) json.readTree(first.resolve("metrics.json").toFile());
+        String otherHash = "0".repeat(64);
+        ((ObjectNode) older.get("data")).put("sha256", otherHash).put("split", "dev");
+        Path old = dir.resolve("old.json");
+        json.writeValue(old.toFile(), older);
+
+        // Refused as a usage error, naming both hashes and both splits; no model is loaded, no report written.
+        Path refused = dir.resolve("refused");
+        String err = captureErr(() -> assertEquals(ExitCodes.USAGE, evaluate(data, dir.resolve("no-such-model.zip"),
+                refused, "--compare-to", old.toString())));
+        assertTrue(err.contains(old + " was computed on other data (data.split dev there, test here; data.sha256 "
+                + otherHash + " there, " + Sha256.of(data) + " here): figures of different data differ by more than "
+                + "the model, so the comparison is refused; give --allow-different-data to compare anyway"), err);
+        assertFalse(err.contains("no-such-model"), err);
+        assertFalse(Files.exists(refused), err);
+
+        // Allowed: a warning, and the comparison runs.
+        String[] out = new String[1];
+        err = captureErr(() -> out[0] = captureOut(() -> assertEquals(ExitCodes.OK, evaluate(data, bundle,
+                dir.resolve("allowed"), "--compare-to", old.toString(), "--allow-different-data"))));
+        assertTrue(err.contains("stancekit: warning: " + old + " was computed on other data (data.split dev there, "
+                + "test here; data.sha256 " + otherHash + " there, " + Sha256.of(data) + " here); compared anyway, as "
+                + "--allow-different-data asks"), err);
+        assertTrue(out[0].contains("PASS stance.macro_f1 not below old.json"), out[0]);
+
+        // An older metrics.json, whose data is only a file name: compared, with a warning.
+        older.put("data", data.toString());
+        json.writeValue(old.toFile(), older);
+        err = captureErr(() -> out[0] = captureOut(() -> assertEquals(ExitCodes.OK, evaluate(data, bundle,
+                dir.resolve("older"), "--compare-to", old.toString()))));
+        assertTrue(err.contains("stancekit: warning: " + old + " does not record the data it was computed on "
+                + "(data.sha256, data.split; written since this version), so it is compared without checking that the "
+                + "data are the same"), err);
+        assertTrue(out[0].contains("PASS stance.macro_f1 not below old.json"), out[0]);
+    }
+
+    /** A fast model of one small epoch on {@code data}. */
+    private static Path train(Path dir, Path data) throws IOException {
+        Path config = Files.writeString(dir.resolve("quick.properties"),
+                "model=fast\nepochs=1\nnetwork.hiddenSize=8\nfeatures.minCount=1\n");
+        Path bundle = dir.resolve("model.zip");
+        captureErr(() -> captureOut(() -> assertEquals(ExitCodes.OK, TrainingCli.run("train", "--data", data.toString(),
+                "--config", config.toString(), "--out", bundle.toString()))));
+        return bundle;
     }
 
     private static int evaluate(Path data, Path bundle, Path report, String... more) {
