@@ -1,4 +1,4 @@
-package org.stancekit.training.cli;
+package org.stancekit.runtime;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -8,16 +8,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Answers a usage error in two or three lines: the error, picocli's suggestions for a misspelt
  * option or command ("Did you mean", "Possible solutions"), and where the options are. The whole
- * help (forty lines) would push the one line that matters off the screen. {@code score} and
- * {@code bench} answer alike (InferenceCli; training does not depend on inference, hence a copy).
+ * help (forty lines) would push the one line that matters off the screen. Both command lines
+ * (scoring and training) install it, beside {@link Failures} for the errors of a running command.
  */
-final class UsageErrors {
+public final class UsageErrors {
 
     private UsageErrors() {
     }
 
     /** A {@link CommandLine.IParameterExceptionHandler}; returns the exit code of invalid input (2). */
-    static int report(ParameterException e, String[] args) {
+    public static int report(ParameterException e, String[] args) {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
         err.println("stancekit: error: " + e.getMessage());
