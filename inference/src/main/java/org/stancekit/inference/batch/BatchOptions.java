@@ -27,11 +27,6 @@ public record BatchOptions(ReaderOptions reader, boolean resume, long checkpoint
         }
     }
 
-    /** Options without the HTML page. */
-    public BatchOptions(ReaderOptions reader, boolean resume, long checkpointMillis, boolean spreadsheetSafe) {
-        this(reader, resume, checkpointMillis, spreadsheetSafe, false);
-    }
-
     /** Default reading, no resume (threads and batches are the {@link Scorer}'s pipeline options). */
     public static BatchOptions defaults() {
         return new BatchOptions(ReaderOptions.DEFAULT, false, DEFAULT_CHECKPOINT_MILLIS, false, false);
