@@ -1,7 +1,9 @@
 /**
- * Metrics: confusion matrices, per-class precision, recall and F1, macro-F1 and accuracy per
- * head, and the {@code metrics.json} keys that CI gates read. {@link org.stancekit.evaluation.ReportWriter}
- * writes a whole {@link org.stancekit.evaluation.EvaluationReport} as {@code metrics.json},
- * {@code report.md}, a self-contained {@code report.html} and the gates as {@code junit.xml}.
+ * Measurement: confusion matrices, per-class precision, recall and F1, macro-F1 and accuracy per
+ * head ({@link org.stancekit.evaluation.Evaluator}, {@link org.stancekit.evaluation.Evaluation}),
+ * bootstrap intervals and paired drops ({@link org.stancekit.evaluation.Bootstrap}) and
+ * calibration ({@link org.stancekit.evaluation.Reliability}). Rendering these as reports and
+ * gating on them is the training module's job ({@code org.stancekit.training.report}): the core
+ * measures, it does not print.
  */
 package org.stancekit.evaluation;

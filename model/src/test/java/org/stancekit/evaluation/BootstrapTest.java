@@ -15,7 +15,7 @@ import org.stancekit.domain.Labels;
 class BootstrapTest {
 
     private static final LabelSchema SCHEMA = LabelSchema.DEFAULT;
-    private static final List<List<Labels>> DATA = ReportFixtures.random(SCHEMA, 120, 0.7, 7);
+    private static final List<List<Labels>> DATA = SimulatedRuns.random(SCHEMA, 120, 0.7, 7);
 
     private static Map<String, Interval> intervals(long seed) {
         return new Bootstrap(300, seed).macroF1Intervals(SCHEMA, DATA.get(0), DATA.get(1));

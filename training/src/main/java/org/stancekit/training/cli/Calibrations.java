@@ -7,7 +7,7 @@ import java.util.Map;
 import org.stancekit.domain.Distribution;
 import org.stancekit.domain.Labels;
 import org.stancekit.domain.Prediction;
-import org.stancekit.evaluation.EvaluationReport;
+import org.stancekit.training.report.EvaluationReport;
 import org.stancekit.evaluation.Reliability;
 import org.stancekit.model.DecisionRule;
 import org.stancekit.model.StanceModel;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.evaluation.ConfusionMatrix;
 import org.stancekit.evaluation.Evaluation;
-import org.stancekit.evaluation.EvaluationReport;
+import org.stancekit.training.report.EvaluationReport;
 import org.stancekit.evaluation.Interval;
 
 /** A plain-text table of an evaluation for the terminal. */

@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,8 +1,11 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.stancekit.evaluation.ConfusionMatrix;
+import org.stancekit.evaluation.Evaluation;
+import org.stancekit.evaluation.Interval;
 import org.stancekit.domain.LabelSchema;
 
 /**

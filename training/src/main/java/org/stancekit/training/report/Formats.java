@@ -1,6 +1,7 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import java.util.Locale;
+import org.stancekit.evaluation.Interval;
 
 /**
  * Number formatting shared by the report renderers. Always {@link Locale#ROOT}: a report must read

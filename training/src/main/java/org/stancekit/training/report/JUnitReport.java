@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 /**
  * Renders {@code junit.xml}: the gates in the JUnit XML format of Ant and Surefire, which CI

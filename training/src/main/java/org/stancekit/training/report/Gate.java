@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 /**
  * One CI gate on a metric: a minimum ({@code --fail-under}) or a largest allowed drop against an

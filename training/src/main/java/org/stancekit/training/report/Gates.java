@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.stancekit.evaluation.Bootstrap;
+import org.stancekit.evaluation.Interval;
+import org.stancekit.evaluation.PairedDrop;
 import org.stancekit.bundle.Json;
 
 /**

@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +18,11 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancekit.evaluation.Bootstrap;
+import org.stancekit.evaluation.ConfusionMatrix;
+import org.stancekit.evaluation.Evaluation;
+import org.stancekit.evaluation.Evaluator;
+import org.stancekit.evaluation.Interval;
 import org.stancekit.bundle.Json;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;

@@ -1,7 +1,9 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.stancekit.evaluation.Interval;
+import org.stancekit.evaluation.Reliability;
 
 /**
  * Renders {@code report.html}: the content of {@link MarkdownReport} as one self-contained page

@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stancekit.evaluation.ConfusionMatrix;
+import org.stancekit.evaluation.Evaluation;
+import org.stancekit.evaluation.Interval;
 import org.stancekit.bundle.Json;
 import org.stancekit.domain.LabelSchema;
 

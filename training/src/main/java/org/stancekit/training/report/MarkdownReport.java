@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 /**
  * Renders {@code report.md}: the headline figures with their 95% intervals, the model against

@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancekit.evaluation.Bootstrap;
+import org.stancekit.evaluation.SimulatedRuns;
+import org.stancekit.evaluation.Evaluator;
+import org.stancekit.evaluation.Interval;
+import org.stancekit.evaluation.PairedDrop;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
 import org.stancekit.runtime.Sha256;
@@ -26,7 +31,7 @@ class PairedComparisonTest {
     private static final int N = 400;
 
     /** 400 sentences, the earlier run right on about 80% of the labels. */
-    private static final List<List<Labels>> RUN = ReportFixtures.random(SCHEMA, N, 0.8, 7);
+    private static final List<List<Labels>> RUN = SimulatedRuns.random(SCHEMA, N, 0.8, 7);
     private static final List<Labels> GOLD = RUN.get(0);
     private static final List<Labels> OLD = RUN.get(1);
 

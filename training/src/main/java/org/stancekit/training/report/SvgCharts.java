@@ -1,9 +1,12 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
-import static org.stancekit.evaluation.Formats.coordinate;
+import static org.stancekit.training.report.Formats.coordinate;
 
 import java.util.List;
 import java.util.Locale;
+import org.stancekit.evaluation.ConfusionMatrix;
+import org.stancekit.evaluation.Interval;
+import org.stancekit.evaluation.Reliability;
 
 /**
  * The inline SVG graphics of {@code report.html}: a confusion-matrix heatmap and a grouped bar

@@ -1,10 +1,13 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import org.stancekit.evaluation.Bootstrap;
+import org.stancekit.evaluation.Evaluation;
+import org.stancekit.evaluation.Evaluator;
+import org.stancekit.evaluation.Interval;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
 
@@ -74,30 +77,5 @@ final class ReportFixtures {
     static EvaluationReport bareReport() {
         return new EvaluationReport("embedded default model", "data.csv", "dev", evaluation(), Map.of(), Map.of(),
                 List.of());
-    }
-
-    /**
-     * {@code n} sentences in which the prediction agrees with gold with probability
-     * {@code accuracy} per label, for the bootstrap tests.
-     */
-    static List<List<Labels>> random(LabelSchema schema, int n, double accuracy, long seed) {
-        Random random = new Random(seed);
-        List<Labels> gold = new ArrayList<>();
-        List<Labels> predicted = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            List<String> g = new ArrayList<>();
-            List<String> p = new ArrayList<>();
-            for (int party = 0; party < schema.parties().size(); party++) {
-                String label = schema.stances().get(random.nextInt(schema.stances().size()));
-                g.add(label);
-                p.add(random.nextDouble() < accuracy ? label
-                        : schema.stances().get(random.nextInt(schema.stances().size())));
-            }
-            String s = schema.sentiments().get(random.nextInt(schema.sentiments().size()));
-            gold.add(new Labels(g, s));
-            predicted.add(new Labels(p, random.nextDouble() < accuracy ? s
-                    : schema.sentiments().get(random.nextInt(schema.sentiments().size()))));
-        }
-        return List.of(gold, predicted);
     }
 }

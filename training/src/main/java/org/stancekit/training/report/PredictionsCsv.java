@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVWriter;

@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

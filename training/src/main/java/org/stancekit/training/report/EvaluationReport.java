@@ -1,8 +1,11 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stancekit.evaluation.Evaluation;
+import org.stancekit.evaluation.Interval;
+import org.stancekit.evaluation.Reliability;
 
 /**
  * Everything {@code stancekit evaluate} reports: the model's evaluation, bootstrap confidence

@@ -1,4 +1,4 @@
-package org.stancekit.evaluation;
+package org.stancekit.training.report;
 
 /**
  * Escaping for XML, and so for the HTML and SVG the reports write as well-formed markup. Labels,
