@@ -200,7 +200,7 @@ public final class BundleReader {
                     + " features but the vocabulary has " + vocabulary.size());
         }
         // One forward pass over an all-empty row finds any other mismatch here, not at the first sentence scored.
-        EncodedBatch probe = FeatureEncoder.batch(List.of(new int[] {Vocabulary.EMPTY}));
+        EncodedBatch probe = EncodedBatch.pack(List.of(new int[] {Vocabulary.EMPTY}));
         INDArray[] probed;
         try {
             probed = network.output(false, new INDArray[] {probe.features()}, new INDArray[] {probe.mask()});

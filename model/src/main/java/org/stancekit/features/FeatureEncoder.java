@@ -17,21 +17,11 @@ import org.stancekit.text.Token;
 import org.stancekit.text.Tokenizer;
 
 /**
- * Turns a sentence into the feature indices the network reads. The one implementation used by
- * training, evaluation and scoring alike, so that a model always sees the features it was
- * trained on.
- *
- * <p>Features of a sentence, in priority order (a sentence longer than
- * {@link FeatureSettings#maxFeatures()} loses the last ones first):
- * <ol>
- *   <li>party markers: {@code @US} when the lexicon finds a US mention, {@code !US} when it finds
- *       none, for every lexicon party;</li>
- *   <li>party context: {@code US>word} for every word within the context window of a US mention,
- *       which lets the same word count differently for different parties ("sanctions" near
- *       Russia, "aid" near Ukraine);</li>
- *   <li>words ({@code w:word}), then word n-grams ({@code b:a b}, {@code t:a b c}).</li>
- * </ol>
- * Each feature appears at most once per sentence (a bag, as fastText averages it).
+ * Turns a sentence into the feature indices the network reads: the known features of
+ * {@link FeatureStrings}, as vocabulary indices. The one implementation used by training,
+ * evaluation and scoring alike, so that a model always sees the features it was trained on.
+ * {@link #fit} builds the vocabulary from training sentences; {@link EncodedBatch#pack} packs
+ * encoded sentences into network input.
  */
 public final class FeatureEncoder {
 
@@ -39,6 +29,7 @@ public final class FeatureEncoder {
     private final PartyLexicon lexicon;
     private final Vocabulary vocabulary;
     private final Tokenizer tokenizer = new Tokenizer();
+    private final FeatureStrings strings;
     private final List<String> lexiconParties;
     private final FeatureTable table;
     /** The lexicon over the table's word numbers, in which every alias form has one. */
@@ -53,7 +44,8 @@ public final class FeatureEncoder {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
-        this.lexiconParties = List.copyOf(new TreeSet<>(lexicon.parties()));
+        this.strings = new FeatureStrings(settings, lexicon);
+        this.lexiconParties = strings.parties();
         this.table = new FeatureTable(lexicon.forms(), vocabulary.features(), lexiconParties);
         this.mentionMatcher = lexicon.numbered(table::word, lexiconParties);
         this.markerIds = new int[lexiconParties.size()][];
@@ -65,92 +57,21 @@ public final class FeatureEncoder {
 
     /** Fits the vocabulary on training sentences (never on dev or test ones). */
     public static FeatureEncoder fit(Collection<String> trainingSentences, FeatureSettings settings, PartyLexicon lexicon) {
-        FeatureEncoder unfitted = new FeatureEncoder(settings, lexicon, Vocabulary.build(List.of(), 1, 0));
+        FeatureStrings strings = new FeatureStrings(settings, lexicon);
         List<List<String>> lists = new ArrayList<>(trainingSentences.size());
         for (String s : trainingSentences) {
-            lists.add(unfitted.features(s));
+            lists.add(strings.of(s));
         }
         return new FeatureEncoder(settings, lexicon, Vocabulary.build(lists, settings.minCount(), settings.maxVocabulary()));
     }
 
-    /** The feature strings of a sentence, before the vocabulary filters them. */
-    public List<String> features(String sentence) {
-        List<Token> tokens = tokenizer.tokenize(sentence);
-        List<Mention> mentions = lexicon.find(tokens);
-        Set<String> out = new LinkedHashSet<>();
-        Set<String> mentioned = new TreeSet<>();
-        for (Mention m : mentions) {
-            mentioned.add(m.party());
-        }
-        for (String party : lexiconParties) {
-            out.add((mentioned.contains(party) ? "@" : "!") + party);
-        }
-        int window = settings.contextWindow();
-        if (window > 0) {
-            for (Mention m : mentions) {
-                int from = Math.max(0, m.start() - window);
-                int to = Math.min(tokens.size(), m.end() + window);
-                for (int i = from; i < to; i++) {
-                    if (i < m.start() || i >= m.end()) {
-                        out.add(m.party() + ">" + tokens.get(i).form());
-                    }
-                }
-            }
-        }
-        for (Token t : tokens) {
-            out.add("w:" + t.form());
-        }
-        if (settings.ngrams() >= 2) {
-            for (int i = 0; i + 1 < tokens.size(); i++) {
-                out.add("b:" + tokens.get(i).form() + " " + tokens.get(i + 1).form());
-            }
-        }
-        if (settings.ngrams() >= 3) {
-            for (int i = 0; i + 2 < tokens.size(); i++) {
-                out.add("t:" + tokens.get(i).form() + " " + tokens.get(i + 1).form() + " " + tokens.get(i + 2).form());
-            }
-        }
-        for (Token t : tokens) {
-            out.addAll(charNgrams(t.form(), settings.charNgrams()));
-        }
-        return new ArrayList<>(out);
-    }
-
-    /**
-     * The character n-gram features ({@code c:gram}) of a word: every n-gram of length 3 to
-     * {@code longest} of {@code <word>}, shortest first, left to right; none when {@code longest}
-     * is 0.
-     */
-    static List<String> charNgrams(String form, int longest) {
-        if (longest == 0) {
-            return List.of();
-        }
-        String marked = "<" + form + ">";
-        List<String> grams = new ArrayList<>();
-        for (int n = 3; n <= longest; n++) {
-            for (int i = 0; i + n <= marked.length(); i++) {
-                grams.add("c:" + marked.substring(i, i + n));
-            }
-        }
-        return grams;
-    }
-
-    /** Parties the lexicon finds named in a sentence. */
-    public Set<String> mentionedParties(String sentence) {
-        Set<String> parties = new TreeSet<>();
-        for (Mention m : lexicon.find(tokenizer.tokenize(sentence))) {
-            parties.add(m.party());
-        }
-        return parties;
-    }
-
     /**
      * Vocabulary indices of a sentence's features; never empty ({@link Vocabulary#EMPTY} stands in).
-     * The known features of {@link #features(String)}, in its order, at most
+     * The known features of {@link FeatureStrings#of(String)}, in its order, at most
      * {@link FeatureSettings#maxFeatures()} of them.
      *
      * <p>Scoring calls this for every sentence, so it walks the features in the order
-     * {@code features} lists them but finds each from its words' numbers in a {@link FeatureTable},
+     * {@code FeatureStrings} lists them but finds each from its words' numbers in a {@link FeatureTable},
      * and drops repeats by index, without building the feature strings: the same indices, in the
      * same order, several times faster (a test checks it against the string-building path).
      */
@@ -286,46 +207,7 @@ public final class FeatureEncoder {
         for (String s : sentences) {
             encoded.add(encode(s));
         }
-        return batch(encoded);
-    }
-
-    /**
-     * Packs the sentences at {@code rows}, indices into {@code encoded}, into one batch, in that
-     * order: how training takes a shuffled mini-batch.
-     */
-    public static EncodedBatch batch(int[] rows, List<int[]> encoded) {
-        List<int[]> picked = new ArrayList<>(rows.length);
-        for (int i : rows) {
-            picked.add(encoded.get(i));
-        }
-        return batch(picked);
-    }
-
-    /**
-     * Packs already-encoded sentences into one padded, masked batch. The arrays are filled flat, in
-     * row-major order, and handed to ND4J in one copy: the same arrays as filling a
-     * {@code float[rows][width]} and converting it, without the second copy (this runs for every
-     * batch scored).
-     */
-    public static EncodedBatch batch(List<int[]> encoded) {
-        int width = 1;
-        for (int[] ids : encoded) {
-            width = Math.max(width, ids.length);
-        }
-        int rows = encoded.size();
-        float[] features = new float[rows * width];
-        float[] mask = new float[rows * width];
-        for (int r = 0; r < rows; r++) {
-            int[] ids = encoded.get(r);
-            int at = r * width;
-            for (int c = 0; c < ids.length; c++) {
-                features[at + c] = ids[c];
-                mask[at + c] = 1f;
-            }
-        }
-        long[] shape = {rows, width};
-        return new EncodedBatch(Nd4j.create(features, shape, 'c').castTo(DataType.FLOAT),
-                Nd4j.create(mask, shape, 'c').castTo(DataType.FLOAT));
+        return EncodedBatch.pack(encoded);
     }
 
     /** The settings this encoder was built with. */

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Measured on two cores, looking features up by string spent about half the encoder's time in
  * cache misses comparing spellings; this cuts the lookups that touch text to one per token.
  *
- * <p>Built by parsing the vocabulary's feature strings, whose forms {@link FeatureEncoder#features}
+ * <p>Built by parsing the vocabulary's feature strings, whose forms {@link FeatureStrings#of}
  * defines: {@code w:word}, {@code b:a b}, {@code t:a b c}, {@code PARTY>word}, {@code c:gram}; tokens
  * never hold a space, and party names never hold {@code >}. A word's character n-grams are looked up
  * once per word number and remembered. Safe to share between threads: the tables are fixed once
@@ -106,7 +106,7 @@ final class FeatureTable {
     }
 
     /**
-     * The indices of the known character n-grams of a token, in {@link FeatureEncoder#charNgrams}
+     * The indices of the known character n-grams of a token, in {@link FeatureStrings#charNgrams}
      * order; {@code word} is its number (-1 for a word no other feature uses, whose n-grams are
      * looked up afresh, while a numbered word's are remembered).
      */
@@ -126,7 +126,7 @@ final class FeatureTable {
     }
 
     private int[] lookUpGrams(String form, int longest) {
-        List<String> all = FeatureEncoder.charNgrams(form, longest);
+        List<String> all = FeatureStrings.charNgrams(form, longest);
         int[] ids = new int[all.size()];
         int n = 0;
         for (String g : all) {
@@ -171,7 +171,7 @@ final class FeatureTable {
         return ((long) a << (2 * TRIGRAM_BITS)) | ((long) b << TRIGRAM_BITS) | c;
     }
 
-    /** The kinds of feature string {@link FeatureEncoder#features} builds from words. */
+    /** The kinds of feature string {@link FeatureStrings#of} builds from words. */
     private enum Kind { WORD, BIGRAM, TRIGRAM, CONTEXT, GRAM }
 
     /** A feature string taken apart: its kind, its words (the gram for GRAM), its party for CONTEXT. */

@@ -62,7 +62,7 @@ public final class FastModel implements StanceModel<int[], EncodedBatch> {
 
     @Override
     public EncodedBatch pack(List<int[]> batch) {
-        return FeatureEncoder.batch(batch);
+        return EncodedBatch.pack(batch);
     }
 
     /**

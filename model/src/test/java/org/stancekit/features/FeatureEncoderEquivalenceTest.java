@@ -103,7 +103,7 @@ class FeatureEncoderEquivalenceTest {
         for (int from = 0; from < 2_000; from += 250) {
             List<int[]> encoded = texts.subList(from, from + 1 + from / 10).stream().map(shipped::encode).toList();
             EncodedBatch expected = ReferenceEncoding.batch(encoded);
-            EncodedBatch actual = FeatureEncoder.batch(encoded);
+            EncodedBatch actual = EncodedBatch.pack(encoded);
             for (INDArray[] pair : List.of(new INDArray[] {expected.features(), actual.features()},
                     new INDArray[] {expected.mask(), actual.mask()})) {
                 assertArrayEquals(pair[0].shape(), pair[1].shape());

@@ -21,7 +21,7 @@ class FeatureEncoderTest {
 
     @Test
     void theSameWordGetsADifferentFeaturePerNearbyParty() {
-        List<String> f = encoder.features("Russia launched sanctions against Ukraine.");
+        List<String> f = new FeatureStrings(encoder.settings(), encoder.lexicon()).of("Russia launched sanctions against Ukraine.");
         assertTrue(f.contains("@RUSSIA") && f.contains("@UKRAINE") && f.contains("!US") && f.contains("!EUROPE"), f.toString());
         assertTrue(f.contains("RUSSIA>launched"), f.toString());
         assertTrue(f.contains("UKRAINE>against"), f.toString());
@@ -57,8 +57,8 @@ class FeatureEncoderTest {
 
     @Test
     void characterNgramsOfAWordWithItsEndsMarked() {
-        assertEquals(List.of("c:<us", "c:us>", "c:<us>"), FeatureEncoder.charNgrams("us", 4));
-        assertEquals(List.of(), FeatureEncoder.charNgrams("us", 0));
-        assertEquals(List.of("c:<wa", "c:war", "c:ar>"), FeatureEncoder.charNgrams("war", 3));
+        assertEquals(List.of("c:<us", "c:us>", "c:<us>"), FeatureStrings.charNgrams("us", 4));
+        assertEquals(List.of(), FeatureStrings.charNgrams("us", 0));
+        assertEquals(List.of("c:<wa", "c:war", "c:ar>"), FeatureStrings.charNgrams("war", 3));
     }
 }

@@ -15,7 +15,7 @@ final class ReferenceEncoding {
     }
 
     static int[] encode(FeatureEncoder encoder, String sentence) {
-        List<String> features = encoder.features(sentence);
+        List<String> features = new FeatureStrings(encoder.settings(), encoder.lexicon()).of(sentence);
         int[] ids = new int[Math.min(features.size(), encoder.settings().maxFeatures())];
         int n = 0;
         for (String f : features) {

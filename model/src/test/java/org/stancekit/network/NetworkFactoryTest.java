@@ -28,9 +28,9 @@ class NetworkFactoryTest {
     void paddingDoesNotChangeASentencesProbabilities(String encoder) {
         ComputationGraph network = NetworkFactory.build(new NetworkSpec(8, 6, 0.0, 0.05, 0.0, encoder), 40, SCHEMA, null, 7);
         int[] sentence = {2, 5, 9, 11, 17};
-        float[] alone = firstRow(network, FeatureEncoder.batch(List.of(sentence)));
+        float[] alone = firstRow(network, EncodedBatch.pack(List.of(sentence)));
         // Batched with a longer sentence, the first row is padded to its width.
-        float[] padded = firstRow(network, FeatureEncoder.batch(List.of(sentence, new int[] {3, 4, 5, 6, 7, 8, 9, 10, 12, 30})));
+        float[] padded = firstRow(network, EncodedBatch.pack(List.of(sentence, new int[] {3, 4, 5, 6, 7, 8, 9, 10, 12, 30})));
         assertArrayEquals(alone, padded, 1e-5f, encoder);
     }
 
@@ -38,7 +38,7 @@ class NetworkFactoryTest {
     @ValueSource(strings = {"avg", "max", "avg+max", "cnn", "lstm"})
     void trainingChangesTheOutputsAndTheHeadsHaveTheSchemasWidths(String encoder) {
         ComputationGraph network = NetworkFactory.build(new NetworkSpec(8, 6, 0.0, 0.05, 0.0, encoder), 40, SCHEMA, null, 7);
-        EncodedBatch batch = FeatureEncoder.batch(List.of(new int[] {2, 3, 4}, new int[] {5, 6}, new int[] {7, 8, 9, 10}));
+        EncodedBatch batch = EncodedBatch.pack(List.of(new int[] {2, 3, 4}, new int[] {5, 6}, new int[] {7, 8, 9, 10}));
         float[] before = firstRow(network, batch);
         INDArray[] labels = new INDArray[SCHEMA.parties().size() + 1];
         for (int h = 0; h < labels.length; h++) {
