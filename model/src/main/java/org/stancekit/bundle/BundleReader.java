@@ -29,6 +29,7 @@ import org.stancekit.features.Vocabulary;
 import org.stancekit.model.FastModel;
 import org.stancekit.model.StanceModel;
 import org.stancekit.network.NetworkFactory;
+import org.stancekit.runtime.Json;
 import org.stancekit.text.PartyLexicon;
 import org.stancekit.transformer.BaseEncoder;
 import org.stancekit.transformer.EncoderWeights;
@@ -219,7 +220,7 @@ public final class BundleReader {
         byte[] json = require(entries, BundleWriter.MANIFEST, origin);
         JsonNode tree;
         try {
-            tree = Json.mapper().readTree(json);
+            tree = Json.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new BundleFormatException(origin + ": manifest.json is not valid JSON: " + e.getMessage(), e);
         }
@@ -233,7 +234,7 @@ public final class BundleReader {
                     + Manifest.FORMAT_VERSION);
         }
         try {
-            return Json.mapper().treeToValue(tree, Manifest.class);
+            return Json.MAPPER.treeToValue(tree, Manifest.class);
         } catch (IOException | IllegalArgumentException e) {
             Throwable root = e;
             while (root.getCause() != null) {

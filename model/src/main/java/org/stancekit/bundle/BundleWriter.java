@@ -12,6 +12,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.stancekit.model.FastModel;
 import org.stancekit.model.StanceModel;
 import org.stancekit.runtime.AtomicFile;
+import org.stancekit.runtime.Json;
 import org.stancekit.transformer.TransformerModel;
 
 /**
@@ -44,7 +45,7 @@ public final class BundleWriter {
     public void write(TransformerModel model, Path target) throws IOException {
         byte[] weights = model.weightsFile();
         atomically(target, zip -> {
-            put(zip, MANIFEST, Json.mapper().writeValueAsBytes(model.manifest()));
+            put(zip, MANIFEST, Json.STABLE.writeValueAsBytes(model.manifest()));
             put(zip, WEIGHTS, weights);
             put(zip, LEXICON, model.lexicon().text().getBytes(StandardCharsets.UTF_8));
         });
@@ -66,7 +67,7 @@ public final class BundleWriter {
     /** Writes a fast model to {@code target}, replacing it atomically. */
     public void write(FastModel bundle, Path target) throws IOException {
         atomically(target, zip -> {
-                put(zip, MANIFEST, Json.mapper().writeValueAsBytes(bundle.manifest()));
+                put(zip, MANIFEST, Json.STABLE.writeValueAsBytes(bundle.manifest()));
                 ByteArrayOutputStream network = new ByteArrayOutputStream();
                 ModelSerializer.writeModel(bundle.network(), network, false);
                 put(zip, NETWORK, network.toByteArray());

@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.stancekit.runtime.Json;
 import org.stancekit.transformer.WeightsFile;
 
 /**
@@ -122,7 +123,7 @@ final class NetworkReader {
     private static void requireConfigurationClasses(String json, String where) throws BundleFormatException {
         JsonNode tree;
         try {
-            tree = Json.mapper().readTree(json);
+            tree = Json.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new BundleFormatException(where + ": not valid JSON: " + e.getMessage(), e);
         }

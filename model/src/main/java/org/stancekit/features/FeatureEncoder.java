@@ -3,17 +3,10 @@ package org.stancekit.features;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.stancekit.text.Mention;
 import org.stancekit.text.PartyLexicon;
-import org.stancekit.text.Token;
 import org.stancekit.text.Tokenizer;
 
 /**

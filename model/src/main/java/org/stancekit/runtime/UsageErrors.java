@@ -9,7 +9,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Answers a usage error in two or three lines: the error, picocli's suggestions for a misspelt
  * option or command ("Did you mean", "Possible solutions"), and where the options are. The whole
  * help (forty lines) would push the one line that matters off the screen. Both command lines
- * (scoring and training) install it, beside {@link Failures} for the errors of a running command.
+ * (scoring and training) install it, beside {@link org.stancekit.runtime.Failures} for the errors of a running command.
  */
 public final class UsageErrors {
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stancekit.runtime.Json;
 import org.stancekit.model.Manifest;
 import org.stancekit.model.FastModel;
 import org.stancekit.model.StanceModel;
@@ -35,7 +36,7 @@ class FrozenBundleTest {
         }
         JsonNode expected;
         try (InputStream in = FrozenBundleTest.class.getResourceAsStream(EXPECTED)) {
-            expected = Json.mapper().readTree(in);
+            expected = Json.MAPPER.readTree(in);
         }
         assertEquals(1, bundle.manifest().formatVersion());
         List<Prediction> predictions = bundle.predict(TinyModels.sentences());
@@ -72,6 +73,6 @@ class FrozenBundleTest {
         FastModel bundle = TinyModels.trained(42);
         new BundleWriter().write(bundle, dir.resolve("frozen-v1.zip"));
         List<double[]> rows = bundle.predict(TinyModels.sentences()).stream().map(FrozenBundleTest::flatten).toList();
-        Files.writeString(dir.resolve("frozen-v1-predictions.json"), Json.mapper().writeValueAsString(rows));
+        Files.writeString(dir.resolve("frozen-v1-predictions.json"), Json.STABLE.writeValueAsString(rows));
     }
 }

@@ -2,7 +2,6 @@ package org.stancekit.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -16,7 +15,6 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.features.EncodedBatch;
-import org.stancekit.features.FeatureEncoder;
 
 /** Every sentence encoder builds, trains, and ignores padding. */
 class NetworkFactoryTest {

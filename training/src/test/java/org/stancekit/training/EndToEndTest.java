@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancekit.bundle.BundleReader;
 import org.stancekit.model.Manifest;
-import org.stancekit.domain.Prediction;
 import org.stancekit.inference.cli.InferenceCli;
 import org.stancekit.text.SentenceSplitter;
 import org.stancekit.training.cli.TrainingCli;

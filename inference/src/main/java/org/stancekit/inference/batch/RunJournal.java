@@ -1,6 +1,5 @@
 package org.stancekit.inference.batch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.stancekit.runtime.AtomicFile;
+import org.stancekit.runtime.Json;
 
 /**
  * The progress record of a resumable run, {@value #FILE} in the output folder. A checkpoint says:
@@ -34,7 +34,6 @@ record RunJournal(int version, String settings, long items, String lastLocation,
     static final String FILE = ".stancekit-progress.json";
     static final int VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The record in {@code dir}, if an interrupted run left one. */
     static Optional<RunJournal> read(Path dir) throws IOException {
@@ -44,7 +43,7 @@ record RunJournal(int version, String settings, long items, String lastLocation,
         }
         RunJournal journal;
         try {
-            journal = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), RunJournal.class);
+            journal = Json.MAPPER.readValue(Files.readString(file, StandardCharsets.UTF_8), RunJournal.class);
         } catch (IOException e) {
             throw new IOException(file + ": unreadable progress record (" + e.getMessage()
                     + "); delete it to start over", e);
@@ -57,7 +56,7 @@ record RunJournal(int version, String settings, long items, String lastLocation,
 
     /** Replaces the record in {@code dir} atomically and durably. */
     void write(Path dir) throws IOException {
-        AtomicFile.write(dir.resolve(FILE), JSON.writeValueAsBytes(this));
+        AtomicFile.write(dir.resolve(FILE), Json.MAPPER.writeValueAsBytes(this));
     }
 
     /** Removes the record (the run completed, or a new run starts over). */

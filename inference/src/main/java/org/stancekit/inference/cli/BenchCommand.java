@@ -1,7 +1,5 @@
 package org.stancekit.inference.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import org.stancekit.inference.bench.BenchReport;
 import org.stancekit.inference.bench.Benchmark;
 import org.stancekit.inference.pipeline.PipelineOptions;
 import org.stancekit.runtime.ExitCodes;
+import org.stancekit.runtime.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report.toJson());
+            Json.INDENTED.writeValue(out.toFile(), report.toJson());
             System.out.println("Wrote " + out);
         }
         return check && !report.targetsMet() ? ExitCodes.PARTIAL : ExitCodes.OK;

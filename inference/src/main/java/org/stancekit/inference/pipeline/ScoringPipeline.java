@@ -106,19 +106,17 @@ public final class ScoringPipeline {
             stages.thread("packer", stages.helpers.lowered(stages::packLoop)).start();
             stages.thread("inference", stages::inferLoop).start();
             while (!stopRequested) {
-                Object next = stages.scored.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                FromNetwork next = stages.scored.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 if (next == null) {
                     sink.idle();
-                } else if (next instanceof Item item) {
-                    if (item.fatal != null) {
-                        throw rethrow(item.fatal);
+                } else if (next instanceof Fatal fatal) {
+                    throw rethrow(fatal.cause());
+                } else if (next instanceof ScoredWindow window) {
+                    for (int i = 0; i < window.entries().size() && !stopRequested; i++) {
+                        sink.accept(result(window.entries().get(i), window.rows()[i]));
                     }
-                    return true;
                 } else {
-                    ScoredWindow window = (ScoredWindow) next;
-                    for (int i = 0; i < window.items.size() && !stopRequested; i++) {
-                        sink.accept(result(window.items.get(i), window.rows[i]));
-                    }
+                    return true; // End
                 }
             }
             return false;
@@ -138,15 +136,16 @@ public final class ScoringPipeline {
         long sentences = 0;
         try (Stages stages = new Stages(source)) {
             while (true) {
-                Item item = stages.take();
-                if (item.fatal != null) {
-                    throw rethrow(item.fatal);
+                FromEncoder item = stages.take();
+                if (item instanceof Fatal fatal) {
+                    throw rethrow(fatal.cause());
                 }
-                if (item.end) {
-                    return sentences;
+                if (item instanceof Entry entry) {
+                    stages.budget.release(entry.chars());
+                    sentences += entry.sentences();
+                } else {
+                    return sentences; // End
                 }
-                stages.budget.release(item.chars);
-                sentences += item.sentences();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -162,18 +161,19 @@ public final class ScoringPipeline {
         stopRequested = true;
     }
 
-    private PipelineResult result(Item item, float[][] rows) {
-        if (item.failure != null) {
-            return new PipelineResult.Failed(item.failure, item.input.position());
+    private PipelineResult result(Entry entry, float[][] rows) {
+        if (entry instanceof Skipped skipped) {
+            return new PipelineResult.Failed(skipped.failure(), skipped.input().position());
         }
-        EncodedArticle a = item.article;
+        Encoded encoded = (Encoded) entry;
+        EncodedArticle a = encoded.article();
         List<SentenceScore> sentences = new ArrayList<>(a.size());
         for (int k = 0; k < a.size(); k++) {
             sentences.add(new SentenceScore(k, a.sentences().get(k), model.prediction(rows[k])));
         }
         ArticleScore score = aggregator.aggregate(a.id(), sentences);
-        String location = ((ArticleInput.Loaded) item.input.input()).location();
-        return new PipelineResult.Scored(score, location, item.input.position());
+        String location = ((ArticleInput.Loaded) encoded.input().input()).location();
+        return new PipelineResult.Scored(score, location, encoded.input().position());
     }
 
     private static IOException rethrow(Throwable t) {
@@ -190,50 +190,66 @@ public final class ScoringPipeline {
         return new IOException(cause);
     }
 
-    /** One item on its way through: an encoded article, a failure, the end, or a fatal error. */
-    private static final class Item {
-        static final Item END = new Item(null, null, null, 0, null, true);
+    // What travels on the three queues, one sealed type per queue: the encoders hand on entries,
+    // the packer windows of entries packed for the network, the network those windows scored; every
+    // queue ends with End or Fatal, which each stage passes on.
 
-        final PipelineInput input;
-        final EncodedArticle article;
-        final ArticleInput.Failed failure;
-        final int chars;
-        final Throwable fatal;
-        final boolean end;
+    /** What the encoders hand to the packer. */
+    private sealed interface FromEncoder permits Entry, End, Fatal {
+    }
 
-        private Item(PipelineInput input, EncodedArticle article, ArticleInput.Failed failure, int chars,
-                     Throwable fatal, boolean end) {
-            this.input = input;
-            this.article = article;
-            this.failure = failure;
-            this.chars = chars;
-            this.fatal = fatal;
-            this.end = end;
-        }
+    /** What the packer hands to the network. */
+    private sealed interface FromPacker permits PackedWindow, End, Fatal {
+    }
 
-        static Item article(PipelineInput input, EncodedArticle article, int chars) {
-            return new Item(input, article, null, chars, null, false);
-        }
+    /** What the network hands to the calling thread. */
+    private sealed interface FromNetwork permits ScoredWindow, End, Fatal {
+    }
 
-        static Item failed(PipelineInput input, ArticleInput.Failed failure, int chars) {
-            return new Item(input, null, failure, chars, null, false);
-        }
+    /** One input's place in a window: encoded, or skipped with its failure. */
+    private sealed interface Entry extends FromEncoder permits Encoded, Skipped {
+        /** The input, with its position in the run. */
+        PipelineInput input();
 
-        static Item fatal(Throwable t) {
-            return new Item(null, null, null, 0, t, false);
-        }
+        /** The characters it holds of the in-flight budget. */
+        int chars();
 
-        int sentences() {
-            return article == null ? 0 : article.size();
+        /** The sentences it gives the network. */
+        int sentences();
+    }
+
+    /** An article split into sentences and encoded. */
+    private record Encoded(PipelineInput input, EncodedArticle article, int chars) implements Entry {
+        @Override
+        public int sentences() {
+            return article.size();
         }
     }
 
-    /** A window's items, their sentences packed for the network, and the characters they hold. */
-    private record PackedItems(List<Item> items, WindowScorer.PackedWindow window, long chars) {
+    /** An input that failed to read or to encode; it still takes its place in the output order. */
+    private record Skipped(PipelineInput input, ArticleInput.Failed failure, int chars) implements Entry {
+        @Override
+        public int sentences() {
+            return 0;
+        }
     }
 
-    /** A window's items and, for each scored one, its sentences' probability rows. */
-    private record ScoredWindow(List<Item> items, float[][][] rows) {
+    /** The source is exhausted. */
+    private record End() implements FromEncoder, FromPacker, FromNetwork {
+    }
+
+    /** A stage failed; the run ends by throwing this. */
+    private record Fatal(Throwable cause) implements FromEncoder, FromPacker, FromNetwork {
+    }
+
+    private static final End END = new End();
+
+    /** A window's entries, their sentences packed for the network, and the characters they hold. */
+    private record PackedWindow(List<Entry> entries, WindowScorer.PackedWindow window, long chars) implements FromPacker {
+    }
+
+    /** A window's entries and, for each encoded one, its sentences' probability rows. */
+    private record ScoredWindow(List<Entry> entries, float[][][] rows) implements FromNetwork {
     }
 
     /** Thrown through the source to unwind the reader when the run is cancelled. */
@@ -243,11 +259,17 @@ public final class ScoringPipeline {
         }
     }
 
+    /** A blocking queue operation. */
+    @FunctionalInterface
+    private interface InterruptibleAction {
+        void run() throws InterruptedException;
+    }
+
     /** The threads and queues of one run; closing stops them all. */
     private final class Stages implements AutoCloseable {
-        final BlockingQueue<Future<Item>> encoded = new ArrayBlockingQueue<>(options.queuedArticles());
-        final BlockingQueue<Object> packed = new ArrayBlockingQueue<>(1);
-        final BlockingQueue<Object> scored = new ArrayBlockingQueue<>(2);
+        final BlockingQueue<Future<FromEncoder>> encoded = new ArrayBlockingQueue<>(options.queuedArticles());
+        final BlockingQueue<FromPacker> packed = new ArrayBlockingQueue<>(1);
+        final BlockingQueue<FromNetwork> scored = new ArrayBlockingQueue<>(2);
         final Semaphore budget = new Semaphore((int) Math.min(Integer.MAX_VALUE, options.inFlightChars()));
         final ExecutorService workers;
         final List<Thread> threads = new ArrayList<>();
@@ -279,12 +301,12 @@ public final class ScoringPipeline {
         void readLoop(Source source) {
             try {
                 source.read(this::submit);
-                put(CompletableFuture.completedFuture(Item.END));
+                put(CompletableFuture.completedFuture(END));
             } catch (Cancelled e) {
                 // The run is over; nobody reads the queue any more.
             } catch (Throwable t) {
                 try {
-                    put(CompletableFuture.completedFuture(Item.fatal(t)));
+                    put(CompletableFuture.completedFuture(new Fatal(t)));
                 } catch (Cancelled ignored) {
                     // Cancelled while reporting: the run is over anyway.
                 }
@@ -304,20 +326,20 @@ public final class ScoringPipeline {
                 }
                 put(workers.submit(() -> encode(in, loaded, chars)));
             } else {
-                put(CompletableFuture.completedFuture(Item.failed(in, (ArticleInput.Failed) in.input(), 0)));
+                put(CompletableFuture.completedFuture(new Skipped(in, (ArticleInput.Failed) in.input(), 0)));
             }
         }
 
-        private Item encode(PipelineInput in, ArticleInput.Loaded loaded, int chars) {
+        private FromEncoder encode(PipelineInput in, ArticleInput.Loaded loaded, int chars) {
             try {
-                return Item.article(in, encoder.encode(loaded.article()), chars);
+                return new Encoded(in, encoder.encode(loaded.article()), chars);
             } catch (RuntimeException | StackOverflowError e) {
-                return Item.failed(in, new ArticleInput.Failed(loaded.location(), loaded.article().id(),
+                return new Skipped(in, new ArticleInput.Failed(loaded.location(), loaded.article().id(),
                         "scoring failed: " + e), chars);
             }
         }
 
-        private void put(Future<Item> f) {
+        private void put(Future<FromEncoder> f) {
             try {
                 encoded.put(f);
             } catch (InterruptedException e) {
@@ -325,17 +347,21 @@ public final class ScoringPipeline {
             }
         }
 
-        Item take() throws InterruptedException {
+        FromEncoder take() throws InterruptedException {
+            return get(encoded.take());
+        }
+
+        private FromEncoder get(Future<FromEncoder> next) throws InterruptedException {
             try {
-                return encoded.take().get();
+                return next.get();
             } catch (ExecutionException e) {
-                return Item.fatal(e.getCause());
+                return new Fatal(e.getCause());
             }
         }
 
         /** Gathers encoded articles into windows and packs each for the network. */
         void packLoop() {
-            List<Item> window = new ArrayList<>();
+            List<Entry> window = new ArrayList<>();
             int sentences = 0;
             long chars = 0;
             // The first windows are small and double up to the full size, so that the network starts
@@ -344,24 +370,15 @@ public final class ScoringPipeline {
             int windowSize = Math.min(options.windowSentences(), 2048);
             try {
                 while (true) {
-                    Future<Item> next = options.idleFlushMillis() > 0 && !window.isEmpty()
+                    Future<FromEncoder> next = options.idleFlushMillis() > 0 && !window.isEmpty()
                             ? encoded.poll(options.idleFlushMillis(), TimeUnit.MILLISECONDS) : encoded.take();
-                    Item item;
-                    if (next == null) {
-                        item = null;
-                    } else {
-                        try {
-                            item = next.get();
-                        } catch (ExecutionException e) {
-                            item = Item.fatal(e.getCause());
-                        }
+                    FromEncoder item = next == null ? null : get(next); // null: idle, flush what there is
+                    if (item instanceof Entry entry) {
+                        window.add(entry);
+                        sentences += entry.sentences();
+                        chars += entry.chars();
                     }
-                    boolean last = item != null && (item.end || item.fatal != null);
-                    if (item != null && !last) {
-                        window.add(item);
-                        sentences += item.sentences();
-                        chars += item.chars;
-                    }
+                    boolean last = item instanceof End || item instanceof Fatal;
                     if (!window.isEmpty() && (item == null || last || sentences >= windowSize
                             || chars >= options.windowChars())) {
                         packed.put(pack(window, chars));
@@ -370,61 +387,70 @@ public final class ScoringPipeline {
                         chars = 0;
                         windowSize = Math.min(options.windowSentences(), windowSize * 2);
                     }
-                    if (last) {
-                        packed.put(item);
+                    if (item instanceof End end) {
+                        packed.put(end);
+                        return;
+                    }
+                    if (item instanceof Fatal fatal) {
+                        packed.put(fatal);
                         return;
                     }
                 }
             } catch (InterruptedException e) {
                 // Cancelled.
             } catch (Throwable t) {
-                report(packed, t);
+                report(() -> packed.put(new Fatal(t)));
             }
         }
 
-        private PackedItems pack(List<Item> items, long chars) {
-            List<EncodedArticle> articles = new ArrayList<>(items.size());
-            for (Item item : items) {
-                if (item.article != null) {
-                    articles.add(item.article);
+        private PackedWindow pack(List<Entry> entries, long chars) {
+            List<EncodedArticle> articles = new ArrayList<>(entries.size());
+            for (Entry entry : entries) {
+                if (entry instanceof Encoded encoded) {
+                    articles.add(encoded.article());
                 }
             }
-            return new PackedItems(items, windows.pack(articles), chars);
+            return new PackedWindow(entries, windows.pack(articles), chars);
         }
 
         /** Runs packed windows through the network, in order, and passes the end or a failure on. */
         void inferLoop() {
             try {
                 while (true) {
-                    Object next = packed.take();
-                    if (next instanceof Item last) {
-                        scored.put(last);
+                    FromPacker next = packed.take();
+                    if (next instanceof End end) {
+                        scored.put(end);
                         return;
                     }
-                    PackedItems p = (PackedItems) next;
-                    float[][][] scoredRows = windows.run(p.window);
-                    float[][][] rows = new float[p.items.size()][][];
+                    if (next instanceof Fatal fatal) {
+                        scored.put(fatal);
+                        return;
+                    }
+                    PackedWindow p = (PackedWindow) next;
+                    float[][][] scoredRows = windows.run(p.window());
+                    float[][][] rows = new float[p.entries().size()][][];
                     int a = 0;
                     for (int i = 0; i < rows.length; i++) {
-                        if (p.items.get(i).article != null) {
+                        if (p.entries().get(i) instanceof Encoded) {
                             rows[i] = scoredRows[a++];
                         }
                     }
                     // Released once scored, not once written: windows downstream are bounded by
                     // count, and releasing here means a full budget can always drain.
-                    budget.release((int) Math.min(Integer.MAX_VALUE, p.chars));
-                    scored.put(new ScoredWindow(p.items, rows));
+                    budget.release((int) Math.min(Integer.MAX_VALUE, p.chars()));
+                    scored.put(new ScoredWindow(p.entries(), rows));
                 }
             } catch (InterruptedException e) {
                 // Cancelled.
             } catch (Throwable t) {
-                report(scored, t);
+                report(() -> scored.put(new Fatal(t)));
             }
         }
 
-        private void report(BlockingQueue<Object> queue, Throwable t) {
+        /** Hands a stage's failure on; the put may be cut short by cancellation. */
+        private void report(InterruptibleAction put) {
             try {
-                queue.put(Item.fatal(t));
+                put.run();
             } catch (InterruptedException ignored) {
                 // Cancelled while reporting.
             }

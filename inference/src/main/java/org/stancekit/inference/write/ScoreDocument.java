@@ -2,8 +2,7 @@ package org.stancekit.inference.write;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import org.stancekit.inference.aggregate.ArticleScore;
@@ -11,6 +10,7 @@ import org.stancekit.inference.aggregate.PartyScore;
 import org.stancekit.inference.aggregate.SentenceScore;
 import org.stancekit.domain.Distribution;
 import org.stancekit.domain.LabelSchema;
+import org.stancekit.runtime.Json;
 
 /**
  * One scored article as a nested JSON document, for programs that call {@code score --text}:
@@ -32,14 +32,13 @@ import org.stancekit.domain.LabelSchema;
  */
 public final class ScoreDocument {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.ESCAPE_NON_ASCII)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectWriter JSON = Json.INDENTED
+            .with(JsonGenerator.Feature.ESCAPE_NON_ASCII)
+            .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /** The document of one scored article. */
     public ObjectNode toJson(ArticleScore article) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         var sentences = root.putArray("sentences");
         for (SentenceScore s : article.sentences()) {
             ObjectNode sentence = sentences.addObject();

@@ -1,6 +1,5 @@
 package org.stancekit.inference.write;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVWriter;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -21,6 +20,7 @@ import java.util.Map;
 import org.stancekit.inference.aggregate.ArticleScore;
 import org.stancekit.inference.aggregate.SentenceScore;
 import org.stancekit.inference.read.ArticleInput;
+import org.stancekit.runtime.Json;
 
 /**
  * Writes scoring results into an output folder: sentences and articles (CSV or JSONL), the
@@ -36,7 +36,6 @@ import org.stancekit.inference.read.ArticleInput;
  */
 public final class ScoreWriter implements Closeable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Keys of {@link #checkpoint()}'s map. */
     static final String SENTENCES = "sentences";
     static final String ARTICLES = "articles";
@@ -222,7 +221,7 @@ public final class ScoreWriter implements Closeable {
     }
 
     private static void json(Map<String, Object> row, Writer out) throws IOException {
-        out.write(JSON.writeValueAsString(row));
+        out.write(Json.MAPPER.writeValueAsString(row));
         out.write('\n');
     }
 

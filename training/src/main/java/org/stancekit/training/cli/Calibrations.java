@@ -9,7 +9,6 @@ import org.stancekit.domain.Labels;
 import org.stancekit.domain.Prediction;
 import org.stancekit.training.report.EvaluationReport;
 import org.stancekit.evaluation.Reliability;
-import org.stancekit.model.DecisionRule;
 import org.stancekit.model.StanceModel;
 import org.stancekit.transformer.TransformerModel;
 

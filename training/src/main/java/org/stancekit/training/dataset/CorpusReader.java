@@ -1,7 +1,6 @@
 package org.stancekit.training.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.stancekit.runtime.Json;
 import org.stancekit.training.DatasetFormatException;
 
 /**
@@ -19,7 +19,6 @@ import org.stancekit.training.DatasetFormatException;
  */
 public final class CorpusReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The documents of one file, in file order. */
     public List<CorpusDocument> read(Path file) throws IOException {
@@ -34,7 +33,7 @@ public final class CorpusReader {
                 }
                 JsonNode node;
                 try {
-                    node = MAPPER.readTree(line);
+                    node = Json.MAPPER.readTree(line);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new DatasetFormatException(List.of(file + ":" + number + ": not a JSON object: "
                             + e.getOriginalMessage()));

@@ -1,7 +1,6 @@
 package org.stancekit.training.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.LabelledSentence;
+import org.stancekit.runtime.Json;
 import org.stancekit.text.Mention;
 import org.stancekit.text.PartyLexicon;
 import org.stancekit.text.Tokenizer;
@@ -35,7 +35,6 @@ import org.stancekit.training.Dataset;
  */
 public final class ReferenceRuleSelection {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final PartyLexicon lexicon;
     private final Tokenizer tokenizer = new Tokenizer();
 
@@ -91,7 +90,7 @@ public final class ReferenceRuleSelection {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank()) {
-                    JsonNode n = MAPPER.readTree(line);
+                    JsonNode n = Json.MAPPER.readTree(line);
                     docs.computeIfAbsent(n.path(docField).asText(), k -> new ArrayList<>()).add(n.path("text").asText());
                 }
             }

@@ -1,7 +1,6 @@
 package org.stancekit.training.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Split;
+import org.stancekit.runtime.Json;
 import org.stancekit.training.Dataset;
 
 /**
@@ -40,7 +40,6 @@ public final class UnlabelledPool {
     public record Sentence(String source, String docId, int position, String text) {
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Shorter sentences are mostly interjections ("Thank you.", "Q Yes?"), which teach nothing. */
     private static final int MIN_CHARS = 15;
     private static final int MAX_CHARS = 600;
@@ -143,7 +142,7 @@ public final class UnlabelledPool {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank()) {
-                    action.accept(MAPPER.readTree(line));
+                    action.accept(Json.MAPPER.readTree(line));
                 }
             }
         }

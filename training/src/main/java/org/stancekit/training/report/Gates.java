@@ -14,7 +14,7 @@ import java.util.Map;
 import org.stancekit.evaluation.Bootstrap;
 import org.stancekit.evaluation.Interval;
 import org.stancekit.evaluation.PairedDrop;
-import org.stancekit.bundle.Json;
+import org.stancekit.runtime.Json;
 
 /**
  * Turns {@code --fail-under} and {@code --compare-to … --max-drop} into {@link Gate}s. Gate
@@ -158,7 +158,7 @@ public final class Gates {
         }
         JsonNode root;
         try {
-            root = Json.mapper().readTree(file.toFile());
+            root = Json.MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not a metrics.json: not valid JSON at line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + " (" + e.getOriginalMessage() + ")", e);

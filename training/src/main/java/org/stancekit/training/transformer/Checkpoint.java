@@ -1,7 +1,6 @@
 package org.stancekit.training.transformer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
@@ -24,6 +23,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.stancekit.runtime.AtomicFile;
+import org.stancekit.runtime.Json;
 import org.stancekit.runtime.Sha256;
 
 /**
@@ -55,7 +55,6 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
     private static final String BEST = "best-weights";
     /** The data files' names: a prefix, an epoch, {@code .bin}; nothing else is read from the state. */
     private static final Pattern DATA_FILE = Pattern.compile("(tensors|best-weights)-[0-9]{1,4}\\.bin");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Writes the checkpoint into {@code dir}, replacing the one there only once it is complete. */
     public void write(Path dir) throws IOException {
@@ -76,7 +75,7 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
             out.flush();
         });
         AtomicFile.write(dir.resolve(bestFile), best);
-        ObjectNode state = MAPPER.createObjectNode();
+        ObjectNode state = Json.MAPPER.createObjectNode();
         state.put("fingerprint", fingerprint);
         state.put("epoch", epoch);
         state.put("step", step);
@@ -88,7 +87,7 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
             list.addObject().put("epoch", e.epoch()).put("loss", e.loss()).put("devStance", e.devStance())
                     .put("devSentiment", e.devSentiment()).put("seconds", e.seconds());
         }
-        AtomicFile.write(dir.resolve(STATE), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
+        AtomicFile.write(dir.resolve(STATE), Json.INDENTED.writeValueAsBytes(state));
         // Only now is the previous epoch's checkpoint no longer needed.
         try (Stream<Path> files = Files.list(dir)) {
             for (Path old : files.toList()) {
@@ -110,7 +109,7 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
         if (!Files.exists(dir.resolve(STATE))) {
             return Optional.empty();
         }
-        JsonNode state = MAPPER.readTree(dir.resolve(STATE).toFile());
+        JsonNode state = Json.MAPPER.readTree(dir.resolve(STATE).toFile());
         if (!fingerprint.equals(state.path("fingerprint").asText())) {
             throw new IOException(dir + " holds a checkpoint of another run (other data, configuration or seed); "
                     + "delete it or train with the same data, configuration and seed");
@@ -153,8 +152,13 @@ public record Checkpoint(String fingerprint, int epoch, long step, int bestEpoch
                 throw new IOException(tensors + ": tensors of group " + group.getKey() + " missing");
             }
         }
+        int bestEpoch = state.path("bestEpoch").asInt();
+        if (bestEpoch < 1 || bestEpoch > epochs.size() || state.path("epoch").asInt() != epochs.size()) {
+            throw new IOException(dir.resolve(STATE) + ": epoch " + state.path("epoch").asInt() + " and best epoch "
+                    + bestEpoch + " do not fit its " + epochs.size() + " recorded epochs");
+        }
         return Optional.of(new Checkpoint(fingerprint, state.path("epoch").asInt(), state.path("step").asLong(),
-                state.path("bestEpoch").asInt(), epochs, groups.get("p:"), groups.get("m:"), groups.get("v:"),
+                bestEpoch, epochs, groups.get("p:"), groups.get("m:"), groups.get("v:"),
                 Files.readAllBytes(best)));
     }
 

@@ -154,7 +154,7 @@ public final class FineTuner {
         long totalSteps = (long) stepsPerEpoch * config.epochs();
         List<Epoch> epochs = new ArrayList<>();
         byte[] best = null;
-        int bestEpoch = 0;
+        EarlyStopping stopping = new EarlyStopping(config.epochs(), config.patience());
         int firstEpoch = 1;
         Optional<Checkpoint> resumed = checkpoints == null ? Optional.empty()
                 : Checkpoint.read(checkpoints, fingerprint, sizes);
@@ -171,10 +171,11 @@ public final class FineTuner {
             adam.restore(c.step(), m, v);
             epochs.addAll(c.epochs());
             best = c.best();
-            bestEpoch = c.bestEpoch();
+            stopping = EarlyStopping.resumed(config.epochs(), config.patience(), c.epoch(), c.bestEpoch(),
+                    c.epochs().get(c.bestEpoch() - 1).score());
             firstEpoch = c.epoch() + 1;
             log.printf(Locale.ROOT, "Resuming from the checkpoint in %s after epoch %d (best so far: epoch %d)%n",
-                    checkpoints, c.epoch(), bestEpoch);
+                    checkpoints, c.epoch(), c.bestEpoch());
         }
         ExecutorService pool = Executors.newFixedThreadPool(replicas.size(), r -> {
             Thread t = new Thread(() -> {
@@ -190,7 +191,7 @@ public final class FineTuner {
                 + "(patience %d: it stops after %d epochs without a better %s)%n", config.epochs(), stepsPerEpoch,
                 config.patience(), config.patience(), org.stancekit.training.Trainer.SELECTION_SCORE);
         try {
-            for (int epoch = firstEpoch; epoch <= config.epochs() && !stopped(epochs, bestEpoch); epoch++) {
+            for (int epoch = firstEpoch; epoch <= config.epochs() && !stopping.stopped(); epoch++) {
                 long epochStart = System.nanoTime();
                 // A random stream per epoch, so that a resumed run shuffles as an uninterrupted one.
                 Random random = new Random(seed * 1_000_003L + epoch);
@@ -205,7 +206,7 @@ public final class FineTuner {
                     seen += idx.length;
                     // Counted toward the last epoch early stopping can still reach, not the configured maximum.
                     long lastStep = (long) stepsPerEpoch
-                            * EarlyStopping.lastEpoch(config.epochs(), config.patience(), bestEpoch, epoch);
+                            * EarlyStopping.lastEpoch(config.epochs(), config.patience(), stopping.bestEpoch(), epoch);
                     progress(epoch, b + 1, batches.size(), lossSum / seen, started, adam.step() - stepsAtStart,
                             adam.step(), lastStep);
                 }
@@ -218,27 +219,21 @@ public final class FineTuner {
                 log.printf(Locale.ROOT, "%nepoch %d: loss %.4f, dev stance macro-F1 %.3f, dev sentiment macro-F1 %.3f, "
                         + "%s %.3f, %.0f s%n", epoch, e.loss(), e.devStance(), e.devSentiment(),
                         org.stancekit.training.Trainer.SELECTION_SCORE, e.score(), e.seconds());
-                if (best == null || e.score() > epochs.get(bestEpoch - 1).score()) {
-                    bestEpoch = epoch;
+                if (stopping.record(epoch, e.score())) {
                     best = current;
                 }
                 if (checkpoints != null) {
-                    new Checkpoint(fingerprint, epoch, adam.step(), bestEpoch, epochs, network.weights(),
+                    new Checkpoint(fingerprint, epoch, adam.step(), stopping.bestEpoch(), epochs, network.weights(),
                             floats(adam.firstMoments()), floats(adam.secondMoments()), best).write(checkpoints);
                 }
-                if (stopped(epochs, bestEpoch) && epoch < config.epochs()) {
+                if (stopping.stoppedEarly()) {
                     log.printf(Locale.ROOT, "stopping early: no better dev score for %d epoch(s)%n", config.patience());
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        return new Result(best, arch, weights, epochs, bestEpoch);
-    }
-
-    /** Whether early stopping has ended the run: {@code patience} epochs since the best. */
-    private boolean stopped(List<Epoch> epochs, int bestEpoch) {
-        return !epochs.isEmpty() && epochs.size() - bestEpoch >= config.patience();
+        return new Result(best, arch, weights, epochs, stopping.bestEpoch());
     }
 
     /**

@@ -15,7 +15,6 @@ import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Split;
 import org.stancekit.evaluation.Evaluation;
 import org.stancekit.evaluation.Evaluator;
-import org.stancekit.model.DecisionRule;
 import org.stancekit.text.PartyLexicon;
 import org.stancekit.training.Dataset;
 import org.stancekit.transformer.BaseEncoder;

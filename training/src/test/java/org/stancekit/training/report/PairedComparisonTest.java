@@ -22,6 +22,7 @@ import org.stancekit.evaluation.Interval;
 import org.stancekit.evaluation.PairedDrop;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
+import org.stancekit.runtime.Json;
 import org.stancekit.runtime.Sha256;
 
 /** The paired bootstrap of {@code --noise-aware}, {@code predictions.csv} and the data fingerprint. */
@@ -195,7 +196,7 @@ class PairedComparisonTest {
                 Map.of(), List.of(), Map.of(), List.of(), Map.of(), Map.of(), new DataFingerprint("ab12", "test", 8));
         Path file = dir.resolve("metrics.json");
         MetricsJson.write(report, file);
-        var json = org.stancekit.bundle.Json.mapper().readTree(file.toFile());
+        var json = Json.MAPPER.readTree(file.toFile());
         assertEquals("data.csv", json.at("/data/files").asText());
         assertEquals("ab12", json.at("/data/sha256").asText());
         assertEquals("test", json.at("/data/split").asText());

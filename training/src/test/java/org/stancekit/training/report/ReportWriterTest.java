@@ -23,9 +23,9 @@ import org.stancekit.evaluation.ConfusionMatrix;
 import org.stancekit.evaluation.Evaluation;
 import org.stancekit.evaluation.Evaluator;
 import org.stancekit.evaluation.Interval;
-import org.stancekit.bundle.Json;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
+import org.stancekit.runtime.Json;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -73,7 +73,7 @@ class ReportWriterTest {
 
     @Test
     void metricsJsonHoldsMetricsIntervalsBaselinesAndGates() throws IOException {
-        JsonNode json = Json.mapper().readTree(read(ReportWriter.METRICS_JSON));
+        JsonNode json = Json.MAPPER.readTree(read(ReportWriter.METRICS_JSON));
         assertEquals(ReportFixtures.MODEL, json.get("model").asText());
         assertEquals("test", json.get("split").asText());
         assertEquals(8, json.get("sentences").asInt());
