@@ -20,7 +20,7 @@ class ArchitectureTest {
     /** The packages of the core module, {@code model}. */
     private static final String[] CORE = {"org.stancekit.domain..", "org.stancekit.text..", "org.stancekit.features..",
         "org.stancekit.network..", "org.stancekit.model..", "org.stancekit.bundle..", "org.stancekit.transformer..",
-        "org.stancekit.runtime..", "org.stancekit.evaluation.."};
+        "org.stancekit.runtime..", "org.stancekit.evaluation..", "org.stancekit.cli.."};
 
     private static JavaClasses classes;
 

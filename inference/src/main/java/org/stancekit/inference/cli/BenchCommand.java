@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.stancekit.cli.VerboseOption;
 import org.stancekit.runtime.FileTrees;
 import org.stancekit.model.StanceModel;
 import org.stancekit.inference.bench.BenchCorpus;
@@ -55,8 +56,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Exit with 1 when a target is not met.")
     boolean check;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {

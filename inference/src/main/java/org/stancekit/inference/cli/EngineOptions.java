@@ -1,19 +1,17 @@
 package org.stancekit.inference.cli;
 
 import java.io.IOException;
-import org.stancekit.bundle.BundleReader;
+import org.stancekit.cli.ModelOption;
 import org.stancekit.model.StanceModel;
 import org.stancekit.inference.pipeline.PipelineOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The model and pipeline options that {@code score} and {@code bench} share, so both measure and run the same thing. */
 final class EngineOptions {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
-            description = "'default' (the fine-tuned transformer shipped inside StanceKit), 'fast' (the shipped "
-                    + "bag-of-features model: about 100 times faster, less accurate) or a model bundle (.zip). "
-                    + "Default: default.")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads that split and encode articles (default: one per core but one, left to the inference thread).")
@@ -39,6 +37,6 @@ final class EngineOptions {
 
     /** The model given with {@code --model}, or the shipped default. */
     StanceModel<?, ?> bundle() throws IOException {
-        return new BundleReader().readOrDefault(model);
+        return model.load();
     }
 }

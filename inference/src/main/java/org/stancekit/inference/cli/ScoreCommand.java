@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.stancekit.cli.VerboseOption;
 import org.stancekit.inference.pipeline.PipelineOptions;
 import org.stancekit.model.StanceModel;
 import org.stancekit.inference.batch.BatchOptions;
@@ -107,8 +108,8 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Live progress on standard error: auto (when it is a terminal), always, never (default: ${DEFAULT-VALUE}).")
     ProgressMode progress;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Spec
     CommandSpec spec;

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.stancekit.cli.ModelOption;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
 import org.stancekit.domain.Split;
@@ -26,7 +27,6 @@ import org.stancekit.training.Dataset;
 import org.stancekit.training.DatasetChecker;
 import org.stancekit.training.DatasetReport;
 import org.stancekit.training.LabelledCsvReader;
-import org.stancekit.bundle.BundleReader;
 import org.stancekit.model.StanceModel;
 import org.stancekit.training.dataset.Adjudication;
 import org.stancekit.training.dataset.Distillation;
@@ -41,6 +41,7 @@ import org.stancekit.training.dataset.PoolRow;
 import org.stancekit.training.dataset.ReferenceRuleSelection;
 import org.stancekit.training.dataset.SamplingPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stancekit dataset}: tools for labelled datasets. */
@@ -223,9 +224,8 @@ final class DatasetCommand {
                 "Sentences of the labelled set, and every sentence of its dev and test documents, are left out, so "
                     + "that no dev or test document reaches training through another model's labels."})
     static final class Distill implements Callable<Integer> {
-        @Option(names = "--model", paramLabel = "MODEL", defaultValue = "default",
-                description = "The labelling model: 'default', 'fast' or a bundle (default: ${DEFAULT-VALUE}).")
-        String model;
+        @Mixin
+        ModelOption model;
         @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${sys:stancekit.home:-.}/../shared/corpus",
                 description = "Corpus folder (default: ${DEFAULT-VALUE}).")
         Path corpus;
@@ -245,9 +245,9 @@ final class DatasetCommand {
         public Integer call() throws IOException {
             Dataset dataset = new LabelledCsvReader(LabelSchema.DEFAULT).read(data);
             List<UnlabelledPool.Sentence> pool = new UnlabelledPool(dataset).sample(corpus, sentences, seed);
-            System.err.printf(Locale.ROOT, "Labelling %,d sentences with %s...%n", pool.size(), model);
+            System.err.printf(Locale.ROOT, "Labelling %,d sentences with the %s...%n", pool.size(), model.describe());
             long start = System.nanoTime();
-            try (StanceModel<?, ?> labeller = new BundleReader().readOrDefault(model)) {
+            try (StanceModel<?, ?> labeller = model.load()) {
                 Distillation.write(labeller, pool, out, done -> System.err.printf(Locale.ROOT, "\r%,d of %,d labelled (%.0f s)",
                         done, pool.size(), (System.nanoTime() - start) / 1e9));
             }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.stancekit.bundle.BundleReader;
+import org.stancekit.cli.ModelOption;
+import org.stancekit.cli.VerboseOption;
 import org.stancekit.model.StanceModel;
 import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Labels;
@@ -120,8 +122,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Seed of the bootstrap and the baselines (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     /** The noise rule's confidence level without --confidence. */
     static final double DEFAULT_CONFIDENCE = 0.95;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.stancekit.bundle.BundleWriter;
+import org.stancekit.cli.VerboseOption;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Split;
@@ -35,6 +36,7 @@ import org.stancekit.training.SourceCrossValidation;
 import org.stancekit.training.SplitIntegrity;
 import org.stancekit.training.transformer.TransformerTrainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -121,8 +123,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Print the effective configuration as a properties file (keys sorted, no timestamp) and exit.")
     boolean printConfig;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J's log output.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {

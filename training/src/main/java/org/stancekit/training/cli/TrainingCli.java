@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import org.stancekit.runtime.Failures;
 import org.stancekit.runtime.Logging;
 import org.stancekit.runtime.SerialFilter;
-import org.stancekit.runtime.UsageErrors;
+import org.stancekit.cli.UsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

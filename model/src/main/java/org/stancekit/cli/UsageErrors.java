@@ -1,4 +1,4 @@
-package org.stancekit.runtime;
+package org.stancekit.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
