@@ -18,7 +18,6 @@ import org.stancekit.inference.pipeline.WindowScorer;
 import org.stancekit.model.StanceModel;
 import org.stancekit.inference.aggregate.ArticleAggregator;
 import org.stancekit.inference.aggregate.ArticleScore;
-import org.stancekit.inference.aggregate.SentenceScore;
 import org.stancekit.inference.read.ArticleInput;
 
 /**
@@ -76,12 +75,7 @@ public final class Scorer {
         float[][][] rows = windows.score(encoded);
         List<ArticleScore> out = new ArrayList<>(articles.size());
         for (int i = 0; i < encoded.size(); i++) {
-            EncodedArticle a = encoded.get(i);
-            List<SentenceScore> scored = new ArrayList<>(a.size());
-            for (int k = 0; k < a.size(); k++) {
-                scored.add(new SentenceScore(k, a.sentences().get(k), bundle.prediction(rows[i][k])));
-            }
-            out.add(aggregator.aggregate(a.id(), scored));
+            out.add(encoded.get(i).score(rows[i], bundle, aggregator));
         }
         return out;
     }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The one JSON configuration of StanceKit: one mapper and the two ways it writes files. Every
- * class that reads or writes JSON goes through here, so a setting changes in one place.
+ * The one JSON configuration of StanceKit: the mapper, its key-sorting twin, and the two ways
+ * files are written. Every class that reads or writes JSON goes through here, so a setting
+ * changes in one place.
  */
 public final class Json {
 
@@ -16,14 +17,18 @@ public final class Json {
      */
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Indented output, for files a person reads: {@code metrics.json}'s trees, benchmark reports, checkpoints. */
+    /**
+     * The same with map entries sorted by key, for what must be byte-stable across runs (bundle
+     * manifests, {@code metrics.json}, also when a map becomes a tree first): a map's iteration
+     * order never shows in them.
+     */
+    public static final ObjectMapper SORTED = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** Indented output, for files a person reads: benchmark reports, checkpoints, score documents. */
     public static final ObjectWriter INDENTED = MAPPER.writerWithDefaultPrettyPrinter();
 
-    /**
-     * Indented with map entries sorted by key, for files that must be byte-stable across runs
-     * (bundle manifests, {@code metrics.json}): a map's iteration order never shows in them.
-     */
-    public static final ObjectWriter STABLE = INDENTED.with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /** Indented and sorted: {@link #SORTED}'s writer for files. */
+    public static final ObjectWriter STABLE = SORTED.writerWithDefaultPrettyPrinter();
 
     private Json() {
     }

@@ -6,59 +6,51 @@ import org.stancekit.domain.Distribution;
 import org.stancekit.domain.LabelSchema;
 
 /**
- * Rolls sentence predictions up into an article-level view. The rule, per party:
- * <ol>
- *   <li>a sentence <em>refers</em> to the party when its most probable stance is not NONE;
- *       {@code mentions} counts those sentences, and only they count toward the party, so a long
- *       article that names a party once is judged by that one sentence, not diluted by the rest;</li>
- *   <li>each referring sentence contributes {@code (P(FAVOR) − P(AGAINST)) / (1 − P(NONE))}: the
- *       balance of favour and opposition among the probability mass that says "referred to";</li>
- *   <li>{@code score} is the mean contribution, in [-1, 1] (0 without mentions);</li>
- *   <li>{@code stance} is NONE without mentions, FAVOR when {@code score ≥ }{@value #THRESHOLD},
- *       AGAINST when {@code score ≤ −}{@value #THRESHOLD}, NEUTRAL in between;</li>
- *   <li>{@code confidence} is the mean over the referring sentences of {@code 1 − P(NONE)}: the
- *       share of probability the score's contributions are computed from, so a score built on
- *       sentences the model barely sees as referring (confidence near 0.5) can be told from one
- *       built on clear references (near 1); 0 without mentions.</li>
- * </ol>
- * Sentiment: {@code sentimentScore} is the mean over all sentences of P(POSITIVE) − P(NEGATIVE);
- * the label is POSITIVE or NEGATIVE beyond ±{@value #THRESHOLD}, NEUTRAL in between.
+ * Rolls sentence predictions up into an article-level view. Per party, the sentences' stance
+ * distributions become {@link PartyEvidence} and a {@link RollUpRule} turns it into the party's
+ * {@code stance} and {@code score}; {@code mentions} counts the sentences that refer to the party
+ * (most probable stance not NONE) and {@code confidence} is the mean of {@code 1 − P(NONE)} over
+ * them: the share of probability the score rests on, so a stance built on sentences the model
+ * barely sees as referring (near 0.5) can be told from one built on clear references (near 1).
+ *
+ * <p>Sentiment: {@code sentimentScore} is the mean over all sentences of P(POSITIVE) −
+ * P(NEGATIVE); the label is POSITIVE or NEGATIVE beyond ±{@value #THRESHOLD}, NEUTRAL in between.
  */
 public final class ArticleAggregator {
 
-    /** How far from 0 a score must be to count as a direction. */
+    /** How far from 0 the sentiment score must be to count as a direction. */
     public static final double THRESHOLD = 0.2;
 
     private final LabelSchema schema;
+    private final RollUpRule rule;
 
-    /** An aggregator for models with this schema. */
+    /** An aggregator for models with this schema, with the {@linkplain RollUpRule#DEFAULT default rule}. */
     public ArticleAggregator(LabelSchema schema) {
+        this(schema, RollUpRule.DEFAULT);
+    }
+
+    /** An aggregator with this roll-up rule. */
+    public ArticleAggregator(LabelSchema schema, RollUpRule rule) {
         this.schema = schema;
+        this.rule = rule;
+    }
+
+    /** The roll-up rule it applies. */
+    public RollUpRule rule() {
+        return rule;
     }
 
     /** Aggregates the scored sentences of one article. */
     public ArticleScore aggregate(String articleId, List<SentenceScore> sentences) {
         List<PartyScore> parties = new ArrayList<>();
         for (int p = 0; p < schema.parties().size(); p++) {
-            int mentions = 0;
-            double sum = 0;
-            double referredSum = 0;
+            List<Distribution> stances = new ArrayList<>(sentences.size());
             for (SentenceScore s : sentences) {
-                Distribution d = s.prediction().stances().get(p);
-                if (!d.best().equals(LabelSchema.NONE)) {
-                    mentions++;
-                    double referred = 1.0 - d.probability(LabelSchema.NONE);
-                    referredSum += referred;
-                    double signed = referred <= 1e-9 ? 0.0
-                            : (d.probability(LabelSchema.FAVOR) - d.probability(LabelSchema.AGAINST)) / referred;
-                    sum += Math.max(-1.0, Math.min(1.0, signed));
-                }
+                stances.add(s.prediction().stances().get(p));
             }
-            double score = mentions == 0 ? 0.0 : sum / mentions;
-            String stance = mentions == 0 ? LabelSchema.NONE : direction(score, LabelSchema.FAVOR, LabelSchema.AGAINST,
-                    LabelSchema.NEUTRAL);
-            double confidence = mentions == 0 ? 0.0 : Math.max(0.0, Math.min(1.0, referredSum / mentions));
-            parties.add(new PartyScore(schema.parties().get(p), stance, score, mentions, confidence));
+            PartyEvidence e = PartyEvidence.of(stances);
+            parties.add(new PartyScore(schema.parties().get(p), rule.stanceOf(e), rule.scoreOf(e), e.mentions(),
+                    e.confidence()));
         }
         double sentiment = 0;
         for (SentenceScore s : sentences) {

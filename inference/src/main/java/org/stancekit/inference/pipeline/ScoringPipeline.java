@@ -20,7 +20,6 @@ import java.util.function.Consumer;
 import org.stancekit.inference.aggregate.ArticleAggregator;
 import org.stancekit.inference.read.ArticleInput;
 import org.stancekit.inference.aggregate.ArticleScore;
-import org.stancekit.inference.aggregate.SentenceScore;
 import org.stancekit.model.StanceModel;
 
 /**
@@ -166,12 +165,7 @@ public final class ScoringPipeline {
             return new PipelineResult.Failed(skipped.failure(), skipped.input().position());
         }
         Encoded encoded = (Encoded) entry;
-        EncodedArticle a = encoded.article();
-        List<SentenceScore> sentences = new ArrayList<>(a.size());
-        for (int k = 0; k < a.size(); k++) {
-            sentences.add(new SentenceScore(k, a.sentences().get(k), model.prediction(rows[k])));
-        }
-        ArticleScore score = aggregator.aggregate(a.id(), sentences);
+        ArticleScore score = encoded.article().score(rows, model, aggregator);
         String location = ((ArticleInput.Loaded) encoded.input().input()).location();
         return new PipelineResult.Scored(score, location, encoded.input().position());
     }

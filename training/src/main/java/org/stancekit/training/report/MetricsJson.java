@@ -95,12 +95,12 @@ public final class MetricsJson {
 
     private static ObjectNode build(Evaluation evaluation, Map<String, ?> context, Map<String, Double> metrics,
                                     Map<String, Interval> intervals) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        context.forEach((k, v) -> put(root, k, Json.MAPPER.valueToTree(v)));
-        put(root, "sentences", Json.MAPPER.valueToTree(evaluation.size()));
+        ObjectNode root = Json.SORTED.createObjectNode();
+        context.forEach((k, v) -> put(root, k, Json.SORTED.valueToTree(v)));
+        put(root, "sentences", Json.SORTED.valueToTree(evaluation.size()));
         // The interval goes in right after its metric so a reader sees both together.
         metrics.forEach((k, v) -> {
-            put(root, k, Json.MAPPER.valueToTree(v));
+            put(root, k, Json.SORTED.valueToTree(v));
             if (intervals.containsKey(k)) {
                 put(root, k + INTERVAL_SUFFIX, interval(intervals.get(k)));
             }
@@ -120,7 +120,7 @@ public final class MetricsJson {
     }
 
     private static JsonNode interval(Interval interval) {
-        ArrayNode pair = Json.MAPPER.createArrayNode();
+        ArrayNode pair = Json.SORTED.createArrayNode();
         pair.add(number(interval.low()));
         pair.add(number(interval.high()));
         return pair;
@@ -128,20 +128,20 @@ public final class MetricsJson {
 
     /** A number node; null for NaN and infinities, which JSON cannot hold (a gate on a missing metric). */
     private static JsonNode number(double value) {
-        return Double.isFinite(value) ? Json.MAPPER.getNodeFactory().numberNode(value)
-                : Json.MAPPER.getNodeFactory().nullNode();
+        return Double.isFinite(value) ? Json.SORTED.getNodeFactory().numberNode(value)
+                : Json.SORTED.getNodeFactory().nullNode();
     }
 
     private static void details(ObjectNode root, String prefix, ConfusionMatrix m) {
         for (int k = 0; k < m.labels().size(); k++) {
             String c = prefix + ".classes." + m.labels().get(k).toLowerCase(Locale.ROOT) + ".";
-            put(root, c + "precision", Json.MAPPER.valueToTree(m.precision(k)));
-            put(root, c + "recall", Json.MAPPER.valueToTree(m.recall(k)));
-            put(root, c + "f1", Json.MAPPER.valueToTree(m.f1(k)));
-            put(root, c + "support", Json.MAPPER.valueToTree(m.support(k)));
+            put(root, c + "precision", Json.SORTED.valueToTree(m.precision(k)));
+            put(root, c + "recall", Json.SORTED.valueToTree(m.recall(k)));
+            put(root, c + "f1", Json.SORTED.valueToTree(m.f1(k)));
+            put(root, c + "support", Json.SORTED.valueToTree(m.support(k)));
         }
-        put(root, prefix + ".confusion.labels", Json.MAPPER.valueToTree(m.labels()));
-        put(root, prefix + ".confusion.counts", Json.MAPPER.valueToTree(m.counts()));
+        put(root, prefix + ".confusion.labels", Json.SORTED.valueToTree(m.labels()));
+        put(root, prefix + ".confusion.counts", Json.SORTED.valueToTree(m.counts()));
     }
 
     private static void put(ObjectNode root, String dotted, JsonNode value) {
