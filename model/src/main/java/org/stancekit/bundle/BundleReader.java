@@ -274,6 +274,10 @@ public final class BundleReader {
         } catch (IOException e) {
             // A bundle cut short (a partial download or copy) ends inside an entry.
             throw new BundleFormatException(origin + ": truncated or damaged bundle (" + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            // ZipInputStream's answer to an entry name that is not UTF-8 (found by BundleFuzzTest).
+            throw new BundleFormatException(origin + ": damaged bundle (an entry name is not valid text: "
+                    + e.getMessage() + ")", e);
         }
         if (entries.isEmpty()) {
             throw new BundleFormatException(origin + ": not a StanceKit model bundle (empty or not a zip file)");

@@ -110,6 +110,10 @@ final class NetworkReader {
             }
         } catch (ZipException | EOFException e) {
             throw new BundleFormatException(where + ": not a whole zip file (" + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            // ZipInputStream's answer to an entry name that is not UTF-8.
+            throw new BundleFormatException(where + ": damaged zip file (an entry name is not valid text: "
+                    + e.getMessage() + ")", e);
         }
         for (String name : List.of(CONFIGURATION, COEFFICIENTS)) {
             if (!entries.containsKey(name)) {

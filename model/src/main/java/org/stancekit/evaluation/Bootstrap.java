@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Labels;
 
@@ -47,23 +48,36 @@ public final class Bootstrap {
      */
     public Map<String, Interval> macroF1Intervals(LabelSchema schema, List<Labels> gold, List<Labels> predicted,
                                                   double confidence) {
-        checkConfidence(confidence);
-        int n = gold.size();
-        Random random = new Random(seed);
         Evaluator evaluator = new Evaluator();
-        Map<String, double[]> samples = new LinkedHashMap<>();
-        List<Labels> g = new ArrayList<>(n);
-        List<Labels> p = new ArrayList<>(n);
-        for (int it = 0; it < iterations; it++) {
+        List<Labels> g = new ArrayList<>(gold.size());
+        List<Labels> p = new ArrayList<>(gold.size());
+        return intervals(gold.size(), sample -> {
             g.clear();
             p.clear();
-            for (int i = 0; i < n; i++) {
-                int k = random.nextInt(n);
+            for (int k : sample) {
                 g.add(gold.get(k));
                 p.add(predicted.get(k));
             }
+            return evaluator.evaluate(schema, g, p).metrics();
+        }, confidence);
+    }
+
+    /**
+     * Two-sided intervals at {@code confidence} of the macro-F1 metrics (keys ending in
+     * {@code macro_f1}) of any evaluation of {@code n} items: {@code metrics} computes them on a
+     * resample, given as item indices drawn with replacement.
+     */
+    public Map<String, Interval> intervals(int n, Function<int[], Map<String, Double>> metrics, double confidence) {
+        checkConfidence(confidence);
+        Random random = new Random(seed);
+        Map<String, double[]> samples = new LinkedHashMap<>();
+        int[] sample = new int[n];
+        for (int it = 0; it < iterations; it++) {
+            for (int i = 0; i < n; i++) {
+                sample[i] = random.nextInt(n);
+            }
             int iteration = it;
-            evaluator.evaluate(schema, g, p).metrics().forEach((key, value) -> {
+            metrics.apply(sample).forEach((key, value) -> {
                 if (key.endsWith("macro_f1")) {
                     samples.computeIfAbsent(key, x -> new double[iterations])[iteration] = value;
                 }

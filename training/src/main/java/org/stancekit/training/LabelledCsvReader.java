@@ -1,26 +1,12 @@
 package org.stancekit.training;
 
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvException;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.LabelledSentence;
 import org.stancekit.domain.Labels;
@@ -52,92 +38,16 @@ public final class LabelledCsvReader {
      * and damaged gzip data are reported with the line where they are.
      */
     public Dataset read(Path file) throws IOException {
-        try (Reader in = new InputStreamReader(open(file), StandardCharsets.UTF_8.newDecoder())) {
-            return read(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new DatasetFormatException(List.of(file + ": no such file"));
-        } catch (CharacterCodingException | ZipException | EOFException e) {
-            TextDamage.Found damage = TextDamage.locate(() -> open(file), "not readable: " + e);
-            throw new DatasetFormatException(List.of(file + ":" + damage.line() + ": " + damage.reason()));
-        }
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (!file.toString().endsWith(".gz")) {
-            return in;
-        }
-        try {
-            return new GZIPInputStream(in);
-        } catch (IOException e) {
-            in.close(); // not a gzip file: the caller never gets the stream to close
-            throw e;
-        }
+        return new Dataset(file.toString(), schema, table().read(file));
     }
 
     /** Reads and validates CSV text; {@code origin} names it in messages. */
     public Dataset read(Reader in, String origin) throws IOException {
-        List<String> problems = new ArrayList<>();
-        List<LabelledSentence> rows = new ArrayList<>();
-        try (CSVReader csv = CsvFiles.reader(in)) {
-            String[] header = csv.readNext();
-            if (header == null) {
-                throw new DatasetFormatException(List.of(origin + ":1: empty file, expected a header row"));
-            }
-            Map<String, Integer> columns = columns(header, origin);
-            Set<String> ids = new HashSet<>();
-            long line = csv.getLinesRead() + 1;
-            String[] row;
-            while ((row = csv.readNext()) != null && problems.size() < MAX_PROBLEMS) {
-                if (!(row.length == 1 && row[0].isBlank())) {
-                    try {
-                        LabelledSentence s = parse(row, header.length, columns);
-                        if (!ids.add(s.id())) {
-                            throw new IllegalArgumentException("duplicate id '" + shown(s.id()) + "'");
-                        }
-                        rows.add(s);
-                    } catch (IllegalArgumentException e) {
-                        problems.add(origin + ":" + line + ": " + e.getMessage());
-                    }
-                }
-                line = csv.getLinesRead() + 1;
-            }
-        } catch (CsvException e) {
-            problems.add(origin + ":" + e.getLineNumber() + ": malformed CSV: " + shown(e.getMessage(), 4 * SHOWN));
-        } catch (com.opencsv.exceptions.CsvMalformedLineException e) {
-            problems.add(origin + ":" + e.getLineNumber() + ": malformed CSV: " + shown(e.getMessage(), 4 * SHOWN));
-        }
-        if (!problems.isEmpty()) {
-            throw new DatasetFormatException(problems);
-        }
-        return new Dataset(origin, schema, rows);
+        return new Dataset(origin, schema, table().read(in, origin));
     }
 
-    private Map<String, Integer> columns(String[] header, String origin) throws DatasetFormatException {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < header.length; i++) {
-            String name = header[i].strip().toLowerCase(Locale.ROOT);
-            if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1); // a byte-order mark left by spreadsheet exports
-            }
-            Integer earlier = index.putIfAbsent(name, i);
-            if (earlier != null && requiredColumns().contains(name)) {
-                // Which of two "text" columns holds the text? Guessing would train on the wrong one.
-                throw new DatasetFormatException(List.of(origin + ":1: column '" + name + "' appears twice (columns "
-                        + (earlier + 1) + " and " + (i + 1) + "); each required column must appear once"));
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        for (String required : requiredColumns()) {
-            if (!index.containsKey(required)) {
-                missing.add(required);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new DatasetFormatException(List.of(origin + ":1: missing column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (expected " + String.join(",", requiredColumns()) + ")"));
-        }
-        return index;
+    private LabelledTable<LabelledSentence> table() {
+        return new LabelledTable<>(requiredColumns(), this::parse, LabelledSentence::id);
     }
 
     /** The columns a labelled file must have, in the documented order. */
@@ -149,10 +59,7 @@ public final class LabelledCsvReader {
         return cols;
     }
 
-    private LabelledSentence parse(String[] row, int width, Map<String, Integer> columns) {
-        if (row.length != width) {
-            throw new IllegalArgumentException("expected " + width + " fields as in the header, found " + row.length);
-        }
+    private LabelledSentence parse(String[] row, Map<String, Integer> columns) {
         String id = row[columns.get("id")].strip();
         if (id.isEmpty()) {
             throw new IllegalArgumentException("empty id");
@@ -170,9 +77,9 @@ public final class LabelledCsvReader {
         List<String> stances = new ArrayList<>();
         for (String party : schema.parties()) {
             String column = LabelSchema.column(party);
-            stances.add(label(row[columns.get(column)], schema.stances(), "stance", column));
+            stances.add(LabelledTable.label(row[columns.get(column)], schema.stances(), "stance", column));
         }
-        String sentiment = label(row[columns.get("sentiment")], schema.sentiments(), "sentiment", "sentiment");
+        String sentiment = LabelledTable.label(row[columns.get("sentiment")], schema.sentiments(), "sentiment", "sentiment");
         Split split;
         try {
             split = Split.parse(row[columns.get("split")]);
@@ -219,14 +126,5 @@ public final class LabelledCsvReader {
             out.append("... (").append(raw.length()).append(" characters)");
         }
         return out.toString();
-    }
-
-    private static String label(String raw, List<String> allowed, String kind, String column) {
-        String value = raw.strip().toUpperCase(Locale.ROOT);
-        if (!allowed.contains(value)) {
-            throw new IllegalArgumentException("unknown " + kind + " label '" + shown(raw) + "' in column '" + column
-                    + "' (expected one of " + String.join(", ", allowed) + ")");
-        }
-        return value;
     }
 }

@@ -43,6 +43,24 @@ class RealDatasetTest {
     }
 
     @Test
+    void theCommittedArticleLabelsPassTheirCheckWithTestDocumentsAnnotatedTwice() throws Exception {
+        Path labelled = EndToEndTest.DATASET.resolveSibling(LabelledArticleReader.FILE_NAME);
+        Path passes = EndToEndTest.DATASET.toAbsolutePath().getParent().resolveSibling(ArticleLabelsCheck.PASSES_FOLDER);
+        List<LabelledArticle> articles = new LabelledArticleReader(LabelSchema.DEFAULT).read(labelled);
+        ArticleLabelsCheck.Result r = ArticleLabelsCheck.check(articles, dataset, passes.resolve("pass-a.csv"),
+                passes.resolve("pass-b.csv"));
+        assertTrue(r.passed(), r.problems().toString());
+        assertTrue(articles.size() >= 300, "documents: " + articles.size());
+        assertTrue(r.doubleAnnotated() >= r.bySplit().get("test"), "every test document in both passes");
+        assertEquals(List.of("us", "ukraine", "russia", "europe"), new ArrayList<>(r.kappa().keySet()));
+        r.kappa().values().forEach(k -> assertTrue(k > 0 && k <= 1, "kappa " + k));
+        for (String source : List.of("seed", "ukraine-crisis-2014", "kremlin-2022", "whitehouse-statements",
+                "un-general-debate", "zelensky-2022")) {
+            assertTrue(articles.stream().anyMatch(a -> a.source().equals(source)), "documents of " + source);
+        }
+    }
+
+    @Test
     void seedArticleSentencesAreTheSplitterOutputMinusStrayLines() throws Exception {
         SentenceSplitter splitter = new SentenceSplitter();
         List<Path> articles;

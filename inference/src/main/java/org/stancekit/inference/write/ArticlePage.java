@@ -106,18 +106,25 @@ final class ArticlePage {
                 .append(escape(a.sentiment())).append("</span> <span class=\"sentiment-score\">")
                 .append(OutputColumns.fixed4(a.sentimentScore())).append("</span></span></h2>\n");
         h.append("<table class=\"rollup\"><thead><tr><th>party</th><th>stance</th><th>score</th><th>mentions</th>"
-                + "<th>confidence</th></tr></thead><tbody>\n");
-        for (PartyScore p : a.parties()) {
+                + "<th>confidence</th><th>driven by sentences</th></tr></thead><tbody>\n");
+        for (int k = 0; k < a.parties().size(); k++) {
+            PartyScore p = a.parties().get(k);
             h.append("<tr data-party=\"").append(escape(LabelSchema.column(p.party()))).append("\"><th>")
                     .append(escape(ScoreTable.displayName(p.party()))).append("</th><td><span class=\"stance ")
                     .append(css(p.stance())).append("\">").append(escape(p.stance())).append("</span></td><td class=\"num score\">")
                     .append(OutputColumns.fixed4(p.score())).append("</td><td class=\"num mentions\">").append(p.mentions())
                     .append("</td><td class=\"num confidence\">").append(OutputColumns.fixed4(p.confidence()))
-                    .append("</td></tr>\n");
+                    .append("</td><td class=\"drivers\">");
+            for (SentenceScore d : a.drivers(k, ScoreTable.DRIVERS)) {
+                h.append("<a href=\"#article-").append(shown).append("-s").append(d.index() + 1).append("\">")
+                        .append(d.index() + 1).append("</a> ");
+            }
+            h.append("</td></tr>\n");
         }
         h.append("</tbody></table>\n<ol class=\"sentences\">\n");
         for (SentenceScore s : a.sentences()) {
-            h.append("<li class=\"sentence\" data-index=\"").append(s.index()).append("\"><span class=\"chips\">");
+            h.append("<li class=\"sentence\" id=\"article-").append(shown).append("-s").append(s.index() + 1)
+                    .append("\" data-index=\"").append(s.index()).append("\"><span class=\"chips\">");
             for (int p = 0; p < parties.size(); p++) {
                 Distribution d = s.prediction().stances().get(p);
                 String name = ScoreTable.displayName(parties.get(p));

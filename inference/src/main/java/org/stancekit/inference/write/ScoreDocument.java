@@ -54,12 +54,16 @@ public final class ScoreDocument {
         ObjectNode rollUp = root.putObject("article");
         rollUp.put("sentences", article.sentences().size());
         ObjectNode stances = rollUp.putObject("stances");
-        for (PartyScore p : article.parties()) {
+        for (int k = 0; k < article.parties().size(); k++) {
+            PartyScore p = article.parties().get(k);
             ObjectNode party = stances.putObject(LabelSchema.column(p.party()));
             party.put("label", p.stance());
             party.put("score", decimal(p.score()));
             party.put("mentions", p.mentions());
             party.put("confidence", decimal(p.confidence()));
+            // The sentences (by index) whose own stance decided the article's: why it says what it says.
+            var drivers = party.putArray("drivers");
+            article.drivers(k, ScoreTable.DRIVERS).forEach(s -> drivers.add(s.index()));
         }
         ObjectNode sentiment = rollUp.putObject("sentiment");
         sentiment.put("label", article.sentiment());

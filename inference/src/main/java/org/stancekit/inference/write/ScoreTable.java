@@ -83,7 +83,28 @@ public final class ScoreTable {
         line(out, layout, "", ROLL_UP_INDENT + "score", score, right(decimal(article.sentimentScore()), layout.sentimentWidth));
         line(out, layout, "", ROLL_UP_INDENT + "mentions", mentions, "");
         line(out, layout, "", ROLL_UP_INDENT + "confidence", confidence, "");
+        drivers(out, article);
         return out.toString();
+    }
+
+    /** Sentences shown per party as the drivers of its article stance. */
+    static final int DRIVERS = 3;
+
+    /** Which sentences (by their # above) drove each party's article stance. */
+    private static void drivers(StringBuilder out, ArticleScore article) {
+        StringBuilder line = new StringBuilder();
+        for (int p = 0; p < article.parties().size(); p++) {
+            List<SentenceScore> drivers = article.drivers(p, DRIVERS);
+            if (drivers.isEmpty()) {
+                continue;
+            }
+            line.append(line.length() == 0 ? "" : "; ").append(displayName(article.parties().get(p).party())).append(' ')
+                    .append(article.parties().get(p).stance()).append(" by #");
+            line.append(String.join(", #", drivers.stream().map(s -> Integer.toString(s.index() + 1)).toList()));
+        }
+        if (line.length() > 0) {
+            out.append(ROLL_UP_INDENT).append("driven by: ").append(line).append('\n');
+        }
     }
 
     /** Column widths for one article: the labels of its model decide the number columns. */

@@ -1,6 +1,8 @@
 package org.stancekit.inference.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,9 @@ import org.stancekit.domain.Prediction;
 class ArticleAggregatorTest {
 
     private static final LabelSchema SCHEMA = LabelSchema.DEFAULT;
-    private final ArticleAggregator aggregator = new ArticleAggregator(SCHEMA);
+    /** StanceKit's first rule, whose arithmetic most tests below check. */
+    private final ArticleAggregator aggregator = new ArticleAggregator(SCHEMA, RollUpRule.HAND_SET);
+    private final ArticleAggregator chosen = new ArticleAggregator(SCHEMA);
 
     /** A sentence whose US stance is {favor, against, neutral, none} and others NONE. */
     private static SentenceScore sentence(int index, double favor, double against, double neutral, double none,
@@ -89,5 +93,65 @@ class ArticleAggregatorTest {
         assertEquals(0.2, a.sentimentScore(), 1e-12);
         assertEquals("POSITIVE", a.sentiment());
         assertEquals(3, a.sentences().size());
+    }
+
+    @Test
+    void theChosenRuleCountsMostProbableStances() {
+        assertEquals(RollUpRule.DEFAULT, chosen.rule());
+        PartyScore us = chosen.aggregate("a", List.of(
+                sentence(0, 0.5, 0.2, 0.2, 0.1, 0, 0),    // FAVOR
+                sentence(1, 0.4, 0.3, 0.2, 0.1, 0, 0),    // FAVOR
+                sentence(2, 0.1, 0.8, 0.0, 0.1, 0, 0),    // AGAINST
+                sentence(3, 0.0, 0.0, 0.1, 0.9, 0, 0)))   // NONE: not counted
+                .parties().get(0);
+        assertEquals(3, us.mentions());
+        assertEquals(1.0 / 3, us.score(), 1e-12);
+        assertEquals("FAVOR", us.stance());
+    }
+
+    @Test
+    void twoNeutralSentencesLeaningAgainstStayNeutral() {
+        // The reported case: an EU sanctions article whose Ukraine roll-up came out AGAINST from two
+        // sentences whose most probable stance was NEUTRAL. By the hand-set rule the leaning of the
+        // probabilities decides; by the chosen rule the sentences' own labels do.
+        List<SentenceScore> s = List.of(sentence(0, 0.05, 0.40, 0.50, 0.05, 0, 0),
+                sentence(1, 0.05, 0.35, 0.55, 0.05, 0, 0));
+        assertEquals("AGAINST", aggregator.aggregate("a", s).parties().get(0).stance());
+        PartyScore us = chosen.aggregate("a", s).parties().get(0);
+        assertEquals("NEUTRAL", us.stance());
+        assertEquals(0.0, us.score(), 1e-12);
+    }
+
+    @Test
+    void aTieOfDirectionsIsNeutralAndTooFewMentionsAreNone() {
+        List<SentenceScore> tie = List.of(sentence(0, 0.9, 0.0, 0.1, 0.0, 0, 0), sentence(1, 0.0, 0.9, 0.1, 0.0, 0, 0));
+        assertEquals("NEUTRAL", chosen.aggregate("a", tie).parties().get(0).stance());
+        ArticleAggregator twoNeeded = new ArticleAggregator(SCHEMA, new RollUpRule(RollUpRule.Score.VOTES, 0.05, 2));
+        assertEquals("NONE", twoNeeded.aggregate("a", tie.subList(0, 1)).parties().get(0).stance());
+        assertEquals("FAVOR", new ArticleAggregator(SCHEMA, new RollUpRule(RollUpRule.Score.MASS, 0.2, 1))
+                .aggregate("a", tie.subList(0, 1)).parties().get(0).stance());
+    }
+
+    @Test
+    void theCandidatesCoverEveryScoreAndInvalidRulesAreRefused() {
+        assertEquals(RollUpRule.Score.values().length * 6 * 3, RollUpRule.candidates().size());
+        assertTrue(RollUpRule.candidates().contains(RollUpRule.DEFAULT));
+        assertTrue(RollUpRule.candidates().contains(RollUpRule.HAND_SET));
+        assertEquals("votes ±0.05, ≥1 mention", RollUpRule.DEFAULT.describe());
+        assertThrows(IllegalArgumentException.class, () -> new RollUpRule(RollUpRule.Score.VOTES, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new RollUpRule(RollUpRule.Score.VOTES, 0.2, 0));
+    }
+
+    @Test
+    void theDriversAreTheSentencesThatVotedForTheArticleStanceMostProbableFirst() {
+        ArticleScore a = chosen.aggregate("a", List.of(
+                sentence(0, 0.6, 0.2, 0.1, 0.1, 0, 0),    // FAVOR 0.6
+                sentence(1, 0.1, 0.7, 0.1, 0.1, 0, 0),    // AGAINST: not a driver of FAVOR
+                sentence(2, 0.9, 0.0, 0.1, 0.0, 0, 0),    // FAVOR 0.9
+                sentence(3, 0.6, 0.1, 0.2, 0.1, 0, 0),    // FAVOR 0.6, later than sentence 0
+                sentence(4, 0.5, 0.1, 0.3, 0.1, 0, 0)));  // FAVOR 0.5
+        assertEquals("FAVOR", a.parties().get(0).stance());
+        assertEquals(List.of(2, 0, 3), a.drivers(0, 3).stream().map(SentenceScore::index).toList());
+        assertEquals(List.of(), a.drivers(1, 3), "NONE has no drivers");
     }
 }

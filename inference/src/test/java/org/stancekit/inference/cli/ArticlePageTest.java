@@ -103,6 +103,13 @@ class ArticlePageTest {
                     assertEquals(row[articleHeader.indexOf(party + "_score")], one(tr, ".score").getTextContent(), party);
                     assertEquals(row[articleHeader.indexOf(party + "_mentions")], one(tr, ".mentions").getTextContent(), party);
                     assertEquals(row[articleHeader.indexOf(party + "_confidence")], one(tr, ".confidence").getTextContent(), party);
+                    for (DomNode link : all(tr, ".drivers a")) {
+                        // Each driver links to its sentence, whose chip for the party shows the article's stance.
+                        String target = ((DomElement) link).getAttribute("href").substring(1);
+                        DomNode sentence = one(section, "li.sentence[id='" + target + "']");
+                        assertEquals("chip " + row[articleHeader.indexOf(party + "_stance")].toLowerCase(Locale.ROOT),
+                                ((DomElement) one(sentence, ".chip[data-party='" + party + "']")).getAttribute("class"));
+                    }
                 }
                 assertEquals(Integer.parseInt(row[1]), all(section, "li.sentence").size(), "every sentence");
             }

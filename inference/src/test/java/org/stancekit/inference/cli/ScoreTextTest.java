@@ -161,6 +161,13 @@ class ScoreTextTest {
             assertEquals(article[articleHeader.indexOf(party + "_mentions")], p.get("mentions").asText(), party);
             assertEquals(Double.parseDouble(article[articleHeader.indexOf(party + "_confidence")]),
                     p.get("confidence").asDouble(), party);
+            // The drivers are sentences whose own stance is the article's, as sentences.csv has them.
+            String stance = p.get("label").asText();
+            for (JsonNode index : p.get("drivers")) {
+                String[] row = files.get(0).get(1 + index.asInt());
+                assertEquals(stance, row[header.indexOf(party + "_stance")], party + " driver " + index);
+            }
+            assertEquals(stance.equals("NONE"), p.get("drivers").isEmpty(), party + ": drivers unless NONE");
         }
         assertEquals(article[articleHeader.indexOf("sentiment")], rollUp.get("sentiment").get("label").asText());
         assertEquals(Double.parseDouble(article[articleHeader.indexOf("sentiment_score")]),

@@ -40,6 +40,8 @@ import org.stancekit.training.dataset.PoolFile;
 import org.stancekit.training.dataset.PoolRow;
 import org.stancekit.training.dataset.ReferenceRuleSelection;
 import org.stancekit.training.dataset.SamplingPlan;
+import org.stancekit.training.ArticleLabelsCheck;
+import org.stancekit.training.LabelledArticleReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -309,7 +311,10 @@ final class DatasetCommand {
                         + "the split rules, and warns here of what else it would refuse (an empty train or dev split, "
                         + "a head with one class in train).",
                 "Prints counts per split, per party and label, and Cohen's kappa per party and for sentiment, "
-                        + "computed from the two annotation files. Exits 1 when a check fails."})
+                        + "computed from the two annotation files. With articles.csv beside the data file, validates "
+                        + "it too (every document has sentences here and keeps their split, every test document "
+                        + "annotated twice) and prints its counts and the kappa of ../article-labels/pass-a.csv and "
+                        + "pass-b.csv. Exits 1 when a check fails."})
     static final class Check implements Callable<Integer> {
 
         @Option(names = "--data", paramLabel = "FILE", defaultValue = "${sys:stancekit.home:-.}/datasets/labelled/sentences.csv",
@@ -346,7 +351,17 @@ final class DatasetCommand {
             }
             DatasetReport report = new DatasetChecker().check(dataset, pairs);
             print(report, pairs, minStance, minTestStance);
-            return report.passed() ? ExitCodes.OK : ExitCodes.PARTIAL;
+            boolean passed = report.passed();
+            Path articleFile = data.toAbsolutePath().resolveSibling(LabelledArticleReader.FILE_NAME);
+            if (Files.isRegularFile(articleFile)) {
+                Path passes = data.toAbsolutePath().getParent().resolveSibling(ArticleLabelsCheck.PASSES_FOLDER);
+                ArticleLabelsCheck.Result articles = ArticleLabelsCheck.check(
+                        new LabelledArticleReader(dataset.schema()).read(articleFile), dataset,
+                        passes.resolve("pass-a.csv"), passes.resolve("pass-b.csv"));
+                System.out.print(ArticleLabelsCheck.summary(articles, articleFile));
+                passed &= articles.passed();
+            }
+            return passed ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
 
         private static void print(DatasetReport r, List<Path[]> pairs, int minStance, int minTestStance) {

@@ -32,6 +32,13 @@ import org.stancekit.runtime.ExitCodes;
 import org.stancekit.training.Dataset;
 import org.stancekit.training.LabelledFiles;
 import org.stancekit.training.baseline.Baselines;
+import org.stancekit.training.report.ArticleReport;
+import org.stancekit.training.articles.ScoredArticles;
+import org.stancekit.training.articles.RollUpComparison;
+import org.stancekit.training.LabelledArticleReader;
+import org.stancekit.training.LabelledArticle;
+import org.stancekit.inference.aggregate.RollUpRule;
+import org.stancekit.evaluation.ArticleEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +75,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "report",
             description = "Folder for the four report files (default: ${DEFAULT-VALUE}).")
     Path report;
+
+    @Option(names = "--articles", paramLabel = "FILE|none",
+            description = "Article labels (labelled/articles.csv: whole documents with their stance per party) to "
+                    + "evaluate at article level too: the documents of the split are scored as 'score' scores them "
+                    + "and their roll-up compared with the labels. Default: articles.csv beside the first --data "
+                    + "file, when there is one; 'none' to skip.")
+    String articles;
+
+    @Option(names = "--compare-rollups",
+            description = "With article labels: also evaluate every candidate roll-up rule (and a learned one, fitted "
+                    + "on the train articles) on the same documents, and add the table to the report. This is how "
+                    + "the rule 'score' uses was chosen (on dev).")
+    boolean compareRollUps;
 
     @Option(names = "--baselines",
             description = "Also train and evaluate the baselines (majority class, Weka naive Bayes and linear SVM) on the "
@@ -172,6 +192,57 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** The article labels file to evaluate, or null: --articles, else articles.csv beside the first data file. */
+    private Path articleFile() {
+        if ("none".equals(articles)) {
+            return null;
+        }
+        if (articles != null) {
+            return Path.of(articles);
+        }
+        Path beside = data.get(0).toAbsolutePath().resolveSibling(LabelledArticleReader.FILE_NAME);
+        return java.nio.file.Files.isRegularFile(beside) ? beside : null;
+    }
+
+    /** The article-level evaluation of the split, or null without article labels (or without documents in the split). */
+    private ArticleReport articles(StanceModel<?, ?> bundle, Split which) throws IOException {
+        Path file = articleFile();
+        if (file == null) {
+            if (compareRollUps) {
+                throw new ParameterException(spec.commandLine(), "--compare-rollups needs article labels: no "
+                        + LabelledArticleReader.FILE_NAME + " beside " + data.get(0) + " and no --articles FILE");
+            }
+            return null;
+        }
+        List<LabelledArticle> labelled = new LabelledArticleReader(bundle.schema()).read(file);
+        long start = System.nanoTime();
+        ScoredArticles scored = ScoredArticles.score(bundle, labelled, which);
+        if (scored.isEmpty()) {
+            System.err.printf(Locale.ROOT, "stancekit: note: %s has no %s documents; no article-level figures%n", file,
+                    which.label());
+            return null;
+        }
+        RollUpRule rule = RollUpRule.DEFAULT;
+        ArticleEvaluation evaluation = scored.evaluate(rule);
+        List<RollUpComparison.Row> comparison = List.of();
+        if (compareRollUps) {
+            ScoredArticles train = which == Split.TRAIN ? ScoredArticles.score(bundle, List.of(), Split.TRAIN)
+                    : ScoredArticles.score(bundle, labelled, Split.TRAIN);
+            try {
+                comparison = RollUpComparison.compare(scored, train);
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("the learned roll-up could not be fitted: " + e.getMessage(), e);
+            }
+        }
+        System.err.printf(Locale.ROOT, "Scored %,d %s documents for the article-level figures in %.1f s%n",
+                scored.articles().size(), which.label(), (System.nanoTime() - start) / 1e9);
+        return new ArticleReport(file.toString(), rule.describe(), evaluation, ArticleEvaluation.intervals(
+                new Bootstrap(Bootstrap.DEFAULT_ITERATIONS, seed), bundle.schema(), scored.gold(),
+                scored.predicted(rule)), comparison);
+    }
+
     /**
      * Refuses (a usage error, exit 2) a comparison with a run that records other data or another
      * split, unless --allow-different-data; warns when the earlier run does not say.
@@ -242,7 +313,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 Mistake.mostConfident(bundle.schema(), texts, gold, predictions, MISTAKES_PER_HEAD), calibration,
                 bundle.manifest().provenance(),
                 new DataFingerprint(knownSha256 != null ? knownSha256 : DataFingerprint.sha256(data), which.label(),
-                        evaluation.size()));
+                        evaluation.size()), articles(bundle, which));
         List<String> ids = rows.stream().map(LabelledSentence::id).toList();
         List<Gate> gates = new ArrayList<>(Gates.failUnder(ungated.metrics(), floors));
         if (earlier != null) {

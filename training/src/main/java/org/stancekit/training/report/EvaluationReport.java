@@ -27,12 +27,13 @@ import org.stancekit.evaluation.Reliability;
  * @param provenance where the model came from: base encoder, configuration, seed, data SHA-256 (may be empty)
  * @param fingerprint what the evaluation was computed on (hash, split, sentences), or null when not known;
  *                    {@code metrics.json} records it under {@code data}
+ * @param articles the article-level evaluation, or null when there are no article labels
  */
 public record EvaluationReport(String model, String data, String split, Evaluation evaluation,
                                Map<String, Interval> intervals, Map<String, Evaluation> baselines, List<Gate> gates,
                                Map<String, Evaluation> bySource, List<Mistake> mistakes,
                                Map<String, Calibrated> calibration, Map<String, String> provenance,
-                               DataFingerprint fingerprint) {
+                               DataFingerprint fingerprint, ArticleReport articles) {
 
     /**
      * One head's calibration.
@@ -53,28 +54,33 @@ public record EvaluationReport(String model, String data, String split, Evaluati
         provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 
-    /** A report without a {@linkplain #fingerprint() data fingerprint}. */
+    /** A report without a {@linkplain #fingerprint() data fingerprint} or article evaluation. */
     public EvaluationReport(String model, String data, String split, Evaluation evaluation,
                             Map<String, Interval> intervals, Map<String, Evaluation> baselines, List<Gate> gates,
                             Map<String, Evaluation> bySource, List<Mistake> mistakes,
                             Map<String, Calibrated> calibration, Map<String, String> provenance) {
         this(model, data, split, evaluation, intervals, baselines, gates, bySource, mistakes, calibration, provenance,
-                null);
+                null, null);
     }
 
     /** A report of the model's evaluation, intervals, baselines and gates alone. */
     public EvaluationReport(String model, String data, String split, Evaluation evaluation,
                             Map<String, Interval> intervals, Map<String, Evaluation> baselines, List<Gate> gates) {
-        this(model, data, split, evaluation, intervals, baselines, gates, Map.of(), List.of(), Map.of(), Map.of(), null);
+        this(model, data, split, evaluation, intervals, baselines, gates, Map.of(), List.of(), Map.of(), Map.of(), null,
+                null);
     }
 
     /**
      * The flat metrics the gates and {@code metrics.json} use: the model's metrics, for every
      * baseline {@code baselines.<name>.<metric>}, for every source {@code sources.<source>.<metric>},
-     * and per head {@code calibration.<head>.ece} (and {@code .ece_uncalibrated}).
+     * per head {@code calibration.<head>.ece} (and {@code .ece_uncalibrated}), and with article
+     * labels the article metrics ({@code articles.stance.macro_f1}, …).
      */
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>(evaluation.metrics());
+        if (articles != null) {
+            m.putAll(articles.evaluation().metrics());
+        }
         baselines.forEach((name, e) -> e.metrics().forEach((k, v) -> m.put("baselines." + name + "." + k, v)));
         bySource.forEach((source, e) -> e.metrics().forEach((k, v) -> m.put("sources." + source + "." + k, v)));
         calibration.forEach((head, c) -> {
@@ -89,7 +95,23 @@ public record EvaluationReport(String model, String data, String split, Evaluati
     /** The same report with these gates (checked against {@link #metrics()} of this one). */
     public EvaluationReport withGates(List<Gate> checked) {
         return new EvaluationReport(model, data, split, evaluation, intervals, baselines, checked, bySource, mistakes,
-                calibration, provenance, fingerprint);
+                calibration, provenance, fingerprint, articles);
+    }
+
+    /** The same report with this article-level evaluation. */
+    public EvaluationReport withArticles(ArticleReport articleReport) {
+        return new EvaluationReport(model, data, split, evaluation, intervals, baselines, gates, bySource, mistakes,
+                calibration, provenance, fingerprint, articleReport);
+    }
+
+    /** The intervals of the sentence metrics and, with article labels, of the article metrics. */
+    public Map<String, Interval> allIntervals() {
+        if (articles == null) {
+            return intervals;
+        }
+        Map<String, Interval> all = new LinkedHashMap<>(intervals);
+        all.putAll(articles.intervals());
+        return all;
     }
 
     /** True when every gate passed (or there are none). */

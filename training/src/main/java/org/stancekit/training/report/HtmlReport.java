@@ -78,6 +78,24 @@ public final class HtmlReport {
             html.append("</div>\n");
         }
         heads(html, view);
+        if (report.articles() != null) {
+            html.append("<h2>Articles</h2>\n<p>").append(Xml.text(report.articles().evaluation().size() + " documents ("
+                    + report.articles().file() + "); roll-up rule: " + report.articles().rule())).append("</p>\n");
+            table(html, view.articleTable());
+            html.append("<p class=\"note\">").append(Xml.text(ReportView.ARTICLE_NOTE)).append("</p>\n");
+            html.append("<div class=\"head\">\n");
+            for (ReportView.Head head : view.articleHeads()) {
+                html.append("<div>\n<h3>").append(Xml.text(head.title())).append("</h3>\n");
+                table(html, ReportView.confusionTable(head.matrix()));
+                html.append("</div>\n");
+            }
+            html.append("</div>\n");
+            if (!report.articles().comparison().isEmpty()) {
+                html.append("<h3>Roll-up rules compared</h3>\n");
+                table(html, view.rollUpTable());
+                html.append("<p class=\"note\">").append(Xml.text(ReportView.ROLLUP_NOTE)).append("</p>\n");
+            }
+        }
         if (!report.mistakes().isEmpty()) {
             html.append("<h2>Most confident mistakes</h2>\n");
             table(html, view.mistakeTable());

@@ -50,6 +50,23 @@ public final class MarkdownReport {
             md.append('\n');
         }
 
+        if (report.articles() != null) {
+            md.append("## Articles\n\n- **Documents:** ").append(report.articles().evaluation().size())
+                    .append(" (").append(escape(report.articles().file())).append(")\n- **Roll-up rule:** ")
+                    .append(escape(report.articles().rule())).append("\n\n");
+            table(md, view.articleTable());
+            md.append('\n').append(ReportView.ARTICLE_NOTE).append("\n\n");
+            for (ReportView.Head head : view.articleHeads()) {
+                md.append("### ").append(escape(head.title())).append("\n\n");
+                table(md, ReportView.confusionTable(head.matrix()));
+                md.append('\n');
+            }
+            if (!report.articles().comparison().isEmpty()) {
+                md.append("### Roll-up rules compared\n\n");
+                table(md, view.rollUpTable());
+                md.append('\n').append(ReportView.ROLLUP_NOTE).append("\n\n");
+            }
+        }
         if (!report.mistakes().isEmpty()) {
             md.append("## Most confident mistakes\n\n");
             table(md, view.mistakeTable());

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stancekit.evaluation.ArticleEvaluation;
 import org.stancekit.evaluation.ConfusionMatrix;
 import org.stancekit.evaluation.Evaluation;
 import org.stancekit.evaluation.Interval;
@@ -64,7 +65,16 @@ public final class MetricsJson {
             context.put("data", data);
         }
         context.put("split", report.split());
-        ObjectNode root = build(report.evaluation(), context, report.metrics(), report.intervals());
+        ObjectNode root = build(report.evaluation(), context, report.metrics(), report.allIntervals());
+        if (report.articles() != null) {
+            ArticleEvaluation articles = report.articles().evaluation();
+            put(root, "articles.documents", Json.SORTED.valueToTree(articles.size()));
+            put(root, "articles.rule", Json.SORTED.valueToTree(report.articles().rule()));
+            for (int p = 0; p < articles.schema().parties().size(); p++) {
+                details(root, "articles.stance.parties." + LabelSchema.column(articles.schema().parties().get(p)),
+                        articles.stances().get(p));
+            }
+        }
         ArrayNode gates = root.putArray("gates");
         for (Gate gate : report.gates()) {
             ObjectNode g = gates.addObject();

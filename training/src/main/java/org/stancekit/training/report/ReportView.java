@@ -229,6 +229,63 @@ final class ReportView {
         return new Table(header, kinds, rows);
     }
 
+    /** How the article section explains itself. */
+    static final String ARTICLE_NOTE = "Whole labelled documents of the split, scored as `stancekit score` scores "
+            + "them (sentences predicted, then rolled up per party by the rule named above) and compared with their "
+            + "article labels; intervals resample documents.";
+
+    /** How the roll-up comparison explains itself. */
+    static final String ROLLUP_NOTE = "Every candidate roll-up rule on the same scored documents, best first by the "
+            + "mean article macro-F1 over parties. Choose on dev, report on test.";
+
+    /** The article figures: the mean over parties, then each party; macro-F1, interval, accuracy. */
+    Table articleTable() {
+        ArticleReport a = report.articles();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>(List.of("Stance, mean over parties"));
+        List<String> bases = new ArrayList<>(List.of("articles.stance"));
+        for (String party : a.evaluation().schema().parties()) {
+            labels.add("Stance toward " + party);
+            bases.add("articles.stance.parties." + LabelSchema.column(party));
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            Interval ci = a.intervals().get(bases.get(i) + ".macro_f1");
+            rows.add(List.of(labels.get(i), Formats.score(metrics.get(bases.get(i) + ".macro_f1")),
+                    ci == null ? "" : Formats.interval(ci), Formats.score(metrics.get(bases.get(i) + ".accuracy"))));
+        }
+        return new Table(List.of("Figure", "Macro-F1", "95% CI", "Accuracy"),
+                List.of(Kind.TEXT, Kind.NUMBER, Kind.TEXT, Kind.NUMBER), rows);
+    }
+
+    /** The article confusion matrices, one per party. */
+    List<Head> articleHeads() {
+        ArticleReport a = report.articles();
+        List<Head> heads = new ArrayList<>();
+        for (int p = 0; p < a.evaluation().stances().size(); p++) {
+            heads.add(new Head("Articles: stance toward " + a.evaluation().schema().parties().get(p),
+                    a.evaluation().stances().get(p)));
+        }
+        return heads;
+    }
+
+    /** The roll-up comparison: one row per rule, best first. */
+    Table rollUpTable() {
+        ArticleReport a = report.articles();
+        List<String> header = new ArrayList<>(List.of("Rule", "mean"));
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.TEXT, Kind.NUMBER));
+        for (String party : a.evaluation().schema().parties()) {
+            header.add(party);
+            kinds.add(Kind.NUMBER);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (var row : a.comparison()) {
+            List<String> cells = new ArrayList<>(List.of(row.rule(), Formats.score(row.evaluation().meanMacroF1())));
+            row.evaluation().stances().forEach(m -> cells.add(Formats.score(m.macroF1())));
+            rows.add(cells);
+        }
+        return new Table(header, kinds, rows);
+    }
+
     /** One row per source: sentences, each party's stance macro-F1, their mean, sentiment. */
     Table sourceTable() {
         List<String> header = new ArrayList<>(List.of("Source", "Sentences", "stance (mean)"));

@@ -251,7 +251,7 @@ class EvaluateCommandTest {
     }
 
     /** A fast model of one small epoch on {@code data}. */
-    private static Path train(Path dir, Path data) throws IOException {
+    static Path train(Path dir, Path data) throws IOException {
         Path config = Files.writeString(dir.resolve("quick.properties"),
                 "model=fast\nepochs=1\nnetwork.hiddenSize=8\nfeatures.minCount=1\n");
         Path bundle = dir.resolve("model.zip");

@@ -193,7 +193,7 @@ class PairedComparisonTest {
     @Test
     void metricsJsonRecordsTheDataAsAnObjectAndGatesReadItBack(@TempDir Path dir) throws IOException {
         EvaluationReport report = new EvaluationReport("m", "data.csv", "test", ReportFixtures.evaluation(), Map.of(),
-                Map.of(), List.of(), Map.of(), List.of(), Map.of(), Map.of(), new DataFingerprint("ab12", "test", 8));
+                Map.of(), List.of(), Map.of(), List.of(), Map.of(), Map.of(), new DataFingerprint("ab12", "test", 8), null);
         Path file = dir.resolve("metrics.json");
         MetricsJson.write(report, file);
         var json = Json.MAPPER.readTree(file.toFile());

@@ -1,0 +1,91 @@
+package org.stancekit.training.articles;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stancekit.domain.Distribution;
+import org.stancekit.domain.LabelSchema;
+import org.stancekit.evaluation.ArticleEvaluation;
+import org.stancekit.inference.aggregate.ArticleScore;
+import org.stancekit.inference.aggregate.PartyEvidence;
+import org.stancekit.inference.aggregate.SentenceScore;
+import weka.classifiers.functions.Logistic;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * The learned candidate of the roll-up comparison: Weka's multinomial logistic regression over
+ * seven statistics of a party's {@link PartyEvidence} (mentions, their share of the sentences,
+ * the vote shares of FAVOR and AGAINST, the mean, vote and mass balances), one model for all
+ * parties, fitted on the train articles. Small and explainable: a weight per statistic and class.
+ */
+public final class LearnedRollUp {
+
+    private final LabelSchema schema;
+    private final Instances header;
+    private final Logistic model;
+
+    private LearnedRollUp(LabelSchema schema, Instances header, Logistic model) {
+        this.schema = schema;
+        this.header = header;
+        this.model = model;
+    }
+
+    /** Fits the model on scored, labelled articles (every party of every article is one example). */
+    public static LearnedRollUp fit(ScoredArticles train, double ridge) throws Exception {
+        LabelSchema schema = train.schema();
+        Instances data = header(schema);
+        for (int i = 0; i < train.articles().size(); i++) {
+            for (int p = 0; p < schema.parties().size(); p++) {
+                Instance row = instance(data, train.scores().get(i), p);
+                row.setClassValue(train.articles().get(i).stances().get(p));
+                data.add(row);
+            }
+        }
+        Logistic logistic = new Logistic();
+        logistic.setRidge(ridge);
+        logistic.buildClassifier(data);
+        return new LearnedRollUp(schema, data, logistic);
+    }
+
+    /** Its evaluation on other scored articles. */
+    public ArticleEvaluation evaluate(ScoredArticles scored) throws Exception {
+        List<List<String>> predicted = new ArrayList<>();
+        for (ArticleScore score : scored.scores()) {
+            List<String> stances = new ArrayList<>();
+            for (int p = 0; p < schema.parties().size(); p++) {
+                Instance row = instance(header, score, p);
+                stances.add(schema.stances().get((int) model.classifyInstance(row)));
+            }
+            predicted.add(stances);
+        }
+        return ArticleEvaluation.of(schema, scored.gold(), predicted);
+    }
+
+    private static Instances header(LabelSchema schema) {
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        for (String name : List.of("log_mentions", "mention_share", "favour_votes", "against_votes", "mean_balance",
+                "vote_balance", "mass_balance")) {
+            attributes.add(new Attribute(name));
+        }
+        attributes.add(new Attribute("stance", new ArrayList<>(schema.stances())));
+        Instances data = new Instances("party_evidence", attributes, 0);
+        data.setClassIndex(attributes.size() - 1);
+        return data;
+    }
+
+    private static Instance instance(Instances header, ArticleScore score, int party) {
+        List<Distribution> stances = score.sentences().stream().map(SentenceScore::prediction)
+                .map(pr -> pr.stances().get(party)).toList();
+        PartyEvidence e = PartyEvidence.of(stances);
+        double m = e.mentions();
+        double[] values = {Math.log1p(m), stances.isEmpty() ? 0 : m / stances.size(),
+            m == 0 ? 0 : e.favourVotes() / m, m == 0 ? 0 : e.againstVotes() / m, e.meanBalance(), e.voteBalance(),
+            e.massBalance(), 0};
+        Instance row = new DenseInstance(1.0, values);
+        row.setDataset(header);
+        row.setClassMissing();
+        return row;
+    }
+}
