@@ -83,28 +83,31 @@ public final class ScoreTable {
         line(out, layout, "", ROLL_UP_INDENT + "score", score, right(decimal(article.sentimentScore()), layout.sentimentWidth));
         line(out, layout, "", ROLL_UP_INDENT + "mentions", mentions, "");
         line(out, layout, "", ROLL_UP_INDENT + "confidence", confidence, "");
-        drivers(out, article);
+        List<String> drivers = new ArrayList<>();
+        for (int p = 0; p < article.parties().size(); p++) {
+            drivers.add(drivers(article, p, layout.stanceWidth));
+        }
+        line(out, layout, "", ROLL_UP_INDENT + "driven by", drivers, "");
         return out.toString();
     }
 
-    /** Sentences shown per party as the drivers of its article stance. */
+    /** Sentences shown per party as the drivers of its article stance, at most. */
     static final int DRIVERS = 3;
 
-    /** Which sentences (by their # above) drove each party's article stance. */
-    private static void drivers(StringBuilder out, ArticleScore article) {
-        StringBuilder line = new StringBuilder();
-        for (int p = 0; p < article.parties().size(); p++) {
-            List<SentenceScore> drivers = article.drivers(p, DRIVERS);
-            if (drivers.isEmpty()) {
-                continue;
+    /**
+     * The sentences (by their # above) that drove a party's article stance, most decisive first, as
+     * many as fit the column; empty for NONE.
+     */
+    private static String drivers(ArticleScore article, int party, int width) {
+        StringBuilder cell = new StringBuilder();
+        for (SentenceScore s : article.drivers(party, DRIVERS)) {
+            String next = (cell.length() == 0 ? "" : " ") + "#" + (s.index() + 1);
+            if (cell.length() + next.length() > width) {
+                break;
             }
-            line.append(line.length() == 0 ? "" : "; ").append(displayName(article.parties().get(p).party())).append(' ')
-                    .append(article.parties().get(p).stance()).append(" by #");
-            line.append(String.join(", #", drivers.stream().map(s -> Integer.toString(s.index() + 1)).toList()));
+            cell.append(next);
         }
-        if (line.length() > 0) {
-            out.append(ROLL_UP_INDENT).append("driven by: ").append(line).append('\n');
-        }
+        return cell.toString();
     }
 
     /** Column widths for one article: the labels of its model decide the number columns. */

@@ -118,6 +118,7 @@ class ScoreTextTest {
         assertTrue(lines.get(rollUp + 1).matches(stances.toString()), lines.get(rollUp + 1) + " vs " + stances);
         assertTrue(lines.get(rollUp + 2).matches(scores.toString()), lines.get(rollUp + 2) + " vs " + scores);
         assertTrue(lines.get(rollUp + 3).matches(mentions.toString()), lines.get(rollUp + 3) + " vs " + mentions);
+        assertTrue(lines.get(rollUp + 5).matches(" +driven by( +(#\\d+ ?)+)*"), "the drivers row: " + lines.get(rollUp + 5));
     }
 
     @Test
