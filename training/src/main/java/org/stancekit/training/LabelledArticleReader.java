@@ -51,26 +51,9 @@ public final class LabelledArticleReader {
     }
 
     private LabelledArticle parse(String[] row, Map<String, Integer> columns) {
-        String docId = row[columns.get("doc_id")].strip();
-        if (docId.isEmpty()) {
-            throw new IllegalArgumentException("empty doc_id");
-        }
-        String text = row[columns.get("text")].strip();
-        if (text.isEmpty()) {
-            throw new IllegalArgumentException("empty text (doc_id " + LabelledCsvReader.shown(docId) + ")");
-        }
-        List<String> stances = new ArrayList<>();
-        for (String party : schema.parties()) {
-            String column = LabelSchema.column(party);
-            stances.add(LabelledTable.label(row[columns.get(column)], schema.stances(), "stance", column));
-        }
-        Split split;
-        try {
-            split = Split.parse(row[columns.get("split")]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown split '" + LabelledCsvReader.shown(row[columns.get("split")])
-                    + "' in column 'split' (expected train, dev or test)");
-        }
+        LabelledTable.KeyAndText keyAndText = LabelledTable.keyAndText(row, columns, "doc_id");
+        List<String> stances = LabelledTable.stances(row, columns, schema);
+        Split split = LabelledTable.split(row, columns);
         String annotation = "";
         Integer column = columns.get("annotation");
         if (column != null) {
@@ -80,6 +63,7 @@ public final class LabelledArticleReader {
                         + "' (expected one of " + String.join(", ", ANNOTATIONS) + ")");
             }
         }
-        return new LabelledArticle(docId, row[columns.get("source")].strip(), text, stances, split, annotation);
+        return new LabelledArticle(keyAndText.key(), row[columns.get("source")].strip(), keyAndText.text(), stances, split,
+                annotation);
     }
 }

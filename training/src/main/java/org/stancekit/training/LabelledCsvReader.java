@@ -60,35 +60,18 @@ public final class LabelledCsvReader {
     }
 
     private LabelledSentence parse(String[] row, Map<String, Integer> columns) {
-        String id = row[columns.get("id")].strip();
-        if (id.isEmpty()) {
-            throw new IllegalArgumentException("empty id");
-        }
-        String text = row[columns.get("text")].strip();
-        if (text.isEmpty()) {
-            throw new IllegalArgumentException("empty text (id " + shown(id) + ")");
-        }
+        LabelledTable.KeyAndText idAndText = LabelledTable.keyAndText(row, columns, "id");
         int position;
         try {
             position = Integer.parseInt(row[columns.get("position")].strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("position '" + shown(row[columns.get("position")]) + "' is not a whole number");
         }
-        List<String> stances = new ArrayList<>();
-        for (String party : schema.parties()) {
-            String column = LabelSchema.column(party);
-            stances.add(LabelledTable.label(row[columns.get(column)], schema.stances(), "stance", column));
-        }
+        List<String> stances = LabelledTable.stances(row, columns, schema);
         String sentiment = LabelledTable.label(row[columns.get("sentiment")], schema.sentiments(), "sentiment", "sentiment");
-        Split split;
-        try {
-            split = Split.parse(row[columns.get("split")]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown split '" + shown(row[columns.get("split")])
-                    + "' in column 'split' (expected train, dev or test)");
-        }
-        return new LabelledSentence(id, row[columns.get("source")].strip(), row[columns.get("doc_id")].strip(),
-                position, text, new Labels(stances, sentiment), split);
+        Split split = LabelledTable.split(row, columns);
+        return new LabelledSentence(idAndText.key(), row[columns.get("source")].strip(), row[columns.get("doc_id")].strip(),
+                position, idAndText.text(), new Labels(stances, sentiment), split);
     }
 
     /**

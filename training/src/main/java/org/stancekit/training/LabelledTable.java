@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.stancekit.domain.LabelSchema;
+import org.stancekit.domain.Split;
 
 /**
  * Reads a labelled CSV table (UTF-8, RFC 4180, a header row naming its columns, {@code .gz}
@@ -150,6 +152,43 @@ final class LabelledTable<T> {
                     + String.join(", ", missing) + " (expected " + String.join(",", required) + ")"));
         }
         return index;
+    }
+
+    /** The stance labels of a row, one per party of {@code schema}, from the parties' columns. */
+    static List<String> stances(String[] row, Map<String, Integer> columns, LabelSchema schema) {
+        List<String> stances = new ArrayList<>();
+        for (String party : schema.parties()) {
+            String column = LabelSchema.column(party);
+            stances.add(label(row[columns.get(column)], schema.stances(), "stance", column));
+        }
+        return stances;
+    }
+
+    /** A row's {@code split} column. */
+    static Split split(String[] row, Map<String, Integer> columns) {
+        try {
+            return Split.parse(row[columns.get("split")]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown split '" + LabelledCsvReader.shown(row[columns.get("split")])
+                    + "' in column 'split' (expected train, dev or test)");
+        }
+    }
+
+    /** A row's key and text, both stripped and not empty. */
+    record KeyAndText(String key, String text) {
+    }
+
+    /** A row's key (its {@code key} column) and text (its {@code text} column). */
+    static KeyAndText keyAndText(String[] row, Map<String, Integer> columns, String key) {
+        String value = row[columns.get(key)].strip();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("empty " + key);
+        }
+        String text = row[columns.get("text")].strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty text (" + key + " " + LabelledCsvReader.shown(value) + ")");
+        }
+        return new KeyAndText(value, text);
     }
 
     /** A label from the file, upper-cased and checked against {@code allowed}. */
