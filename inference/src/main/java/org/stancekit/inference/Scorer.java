@@ -51,7 +51,7 @@ public final class Scorer {
         this.options = Objects.requireNonNull(options, "options");
         this.encoder = new ArticleEncoder(bundle);
         this.windows = scorer(bundle, options);
-        this.aggregator = new ArticleAggregator(bundle.schema());
+        this.aggregator = ArticleAggregator.of(bundle);
     }
 
     private static <I, B> WindowScorer<I, B> scorer(StanceModel<I, B> model, PipelineOptions options) {

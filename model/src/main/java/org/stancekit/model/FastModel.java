@@ -8,6 +8,7 @@ import org.stancekit.domain.Prediction;
 import org.stancekit.features.EncodedBatch;
 import org.stancekit.features.FeatureEncoder;
 import org.stancekit.runtime.NativeThreads;
+import org.stancekit.text.PartyLexicon;
 
 /**
  * The fast model: a bag-of-features DL4J network with its feature encoder and manifest. Its
@@ -144,6 +145,11 @@ public final class FastModel implements StanceModel<int[], EncodedBatch> {
     /** The encoder the network was trained with. */
     public FeatureEncoder encoder() {
         return encoder;
+    }
+
+    @Override
+    public PartyLexicon lexicon() {
+        return encoder.lexicon();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.stancekit.domain.LabelSchema;
+import org.stancekit.text.PartyLexicon;
 import org.stancekit.domain.Prediction;
 
 /**
@@ -29,6 +30,9 @@ public interface StanceModel<I, B> extends AutoCloseable {
     default LabelSchema schema() {
         return manifest().schema();
     }
+
+    /** The party lexicon the model was trained with: which words name each party. */
+    PartyLexicon lexicon();
 
     /** Featurises one sentence; safe on any thread. */
     I encode(String sentence);

@@ -245,6 +245,7 @@ public final class TransformerModel implements StanceModel<SentenceTokens, Trans
     }
 
     /** The party lexicon. */
+    @Override
     public PartyLexicon lexicon() {
         return featurizer.lexicon();
     }

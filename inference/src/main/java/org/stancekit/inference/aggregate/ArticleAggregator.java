@@ -1,9 +1,15 @@
 package org.stancekit.inference.aggregate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.stancekit.domain.Distribution;
 import org.stancekit.domain.LabelSchema;
+import org.stancekit.model.StanceModel;
+import org.stancekit.text.Mention;
+import org.stancekit.text.PartyLexicon;
+import org.stancekit.text.Tokenizer;
 
 /**
  * Rolls sentence predictions up into an article-level view. Per party, the sentences' stance
@@ -23,16 +29,23 @@ public final class ArticleAggregator {
 
     private final LabelSchema schema;
     private final RollUpRule rule;
+    private final PartyLexicon lexicon;
+    private final Tokenizer tokenizer = new Tokenizer();
 
-    /** An aggregator for models with this schema, with the {@linkplain RollUpRule#DEFAULT default rule}. */
-    public ArticleAggregator(LabelSchema schema) {
-        this(schema, RollUpRule.DEFAULT);
-    }
-
-    /** An aggregator with this roll-up rule. */
-    public ArticleAggregator(LabelSchema schema, RollUpRule rule) {
+    /**
+     * An aggregator with this roll-up rule.
+     *
+     * @param lexicon the lexicon that says which sentences name a party (the model's own)
+     */
+    public ArticleAggregator(LabelSchema schema, RollUpRule rule, PartyLexicon lexicon) {
         this.schema = schema;
         this.rule = rule;
+        this.lexicon = lexicon;
+    }
+
+    /** The aggregator {@code score} uses for a model: the {@linkplain RollUpRule#DEFAULT default rule}, its lexicon. */
+    public static ArticleAggregator of(StanceModel<?, ?> model) {
+        return new ArticleAggregator(model.schema(), RollUpRule.DEFAULT, model.lexicon());
     }
 
     /** The roll-up rule it applies. */
@@ -42,15 +55,23 @@ public final class ArticleAggregator {
 
     /** Aggregates the scored sentences of one article. */
     public ArticleScore aggregate(String articleId, List<SentenceScore> sentences) {
+        // Which parties each sentence names: only a rule that asks pays for the second tokenisation.
+        List<Set<String>> named = new ArrayList<>(sentences.size());
+        for (SentenceScore s : sentences) {
+            named.add(rule.requireNamed() ? named(s.text()) : Set.of());
+        }
         List<PartyScore> parties = new ArrayList<>();
         for (int p = 0; p < schema.parties().size(); p++) {
             List<Distribution> stances = new ArrayList<>(sentences.size());
             for (SentenceScore s : sentences) {
                 stances.add(s.prediction().stances().get(p));
             }
-            PartyEvidence e = PartyEvidence.of(stances);
-            parties.add(new PartyScore(schema.parties().get(p), rule.stanceOf(e), rule.scoreOf(e), e.mentions(),
-                    e.confidence()));
+            String party = schema.parties().get(p);
+            PartyEvidence e = PartyEvidence.of(stances, i -> named.get(i).contains(party));
+            String stance = rule.stanceOf(e);
+            // A party that is not the article's subject has no direction to score, whatever its mentions.
+            double score = stance.equals(LabelSchema.NONE) ? 0.0 : rule.scoreOf(e);
+            parties.add(new PartyScore(schema.parties().get(p), stance, score, e.mentions(), e.confidence()));
         }
         double sentiment = 0;
         for (SentenceScore s : sentences) {
@@ -60,6 +81,15 @@ public final class ArticleAggregator {
         sentiment = sentences.isEmpty() ? 0.0 : sentiment / sentences.size();
         return new ArticleScore(articleId, sentences, parties,
                 direction(sentiment, LabelSchema.POSITIVE, LabelSchema.NEGATIVE, LabelSchema.NEUTRAL), sentiment);
+    }
+
+    /** The parties a sentence names by an alias of the lexicon. */
+    private Set<String> named(String sentence) {
+        Set<String> parties = new HashSet<>();
+        for (Mention m : lexicon.find(tokenizer.tokenize(sentence))) {
+            parties.add(m.party());
+        }
+        return parties;
     }
 
     private static String direction(double score, String up, String down, String neither) {

@@ -1,6 +1,7 @@
 package org.stancekit.inference.aggregate;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.stancekit.domain.Distribution;
 import org.stancekit.domain.LabelSchema;
 
@@ -11,6 +12,8 @@ import org.stancekit.domain.LabelSchema;
  * not diluted by the rest.
  *
  * @param mentions referring sentences
+ * @param named referring sentences that also name the party by an alias of the party lexicon
+ *              (not only by a pronoun, a "we" or a role the model took for it)
  * @param favourVotes referring sentences whose most probable stance is FAVOR
  * @param againstVotes … AGAINST
  * @param balanceSum sum over referring sentences of {@code (P(FAVOR) − P(AGAINST)) / (1 − P(NONE))},
@@ -20,24 +23,31 @@ import org.stancekit.domain.LabelSchema;
  * @param favourMass sum over referring sentences of P(FAVOR)
  * @param againstMass sum over referring sentences of P(AGAINST)
  */
-public record PartyEvidence(int mentions, int favourVotes, int againstVotes, double balanceSum, double referredSum,
-                            double favourMass, double againstMass) {
+public record PartyEvidence(int mentions, int named, int favourVotes, int againstVotes, double balanceSum,
+                            double referredSum, double favourMass, double againstMass) {
 
-    /** The evidence of one party's stance distributions, one per sentence, in sentence order. */
-    public static PartyEvidence of(List<Distribution> stances) {
+    /**
+     * The evidence of one party's stance distributions, one per sentence, in sentence order.
+     *
+     * @param names whether each sentence names the party by a lexicon alias
+     */
+    public static PartyEvidence of(List<Distribution> stances, IntPredicate names) {
         int mentions = 0;
+        int named = 0;
         int favour = 0;
         int against = 0;
         double balance = 0;
         double referredSum = 0;
         double favourMass = 0;
         double againstMass = 0;
-        for (Distribution d : stances) {
+        for (int i = 0; i < stances.size(); i++) {
+            Distribution d = stances.get(i);
             String best = d.best();
             if (best.equals(LabelSchema.NONE)) {
                 continue;
             }
             mentions++;
+            named += names.test(i) ? 1 : 0;
             favour += best.equals(LabelSchema.FAVOR) ? 1 : 0;
             against += best.equals(LabelSchema.AGAINST) ? 1 : 0;
             double referred = 1.0 - d.probability(LabelSchema.NONE);
@@ -49,7 +59,7 @@ public record PartyEvidence(int mentions, int favourVotes, int againstVotes, dou
             double signed = referred <= 1e-9 ? 0.0 : (f - a) / referred;
             balance += Math.max(-1.0, Math.min(1.0, signed));
         }
-        return new PartyEvidence(mentions, favour, against, balance, referredSum, favourMass, againstMass);
+        return new PartyEvidence(mentions, named, favour, against, balance, referredSum, favourMass, againstMass);
     }
 
     /** Mean per-sentence balance over the referring sentences, in [-1, 1]; 0 without mentions. */

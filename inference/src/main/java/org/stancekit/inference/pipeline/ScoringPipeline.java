@@ -86,7 +86,7 @@ public final class ScoringPipeline {
         this.model = Objects.requireNonNull(model, "model");
         this.encoder = new ArticleEncoder(model);
         this.windows = scorer(model, options);
-        this.aggregator = new ArticleAggregator(model.schema());
+        this.aggregator = ArticleAggregator.of(model);
     }
 
     private static <I, B> WindowScorer<I, B> scorer(StanceModel<I, B> model, PipelineOptions options) {

@@ -10,15 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.stancekit.domain.Distribution;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.domain.Prediction;
+import org.stancekit.text.PartyLexicon;
 
 class ArticleAggregatorTest {
 
     private static final LabelSchema SCHEMA = LabelSchema.DEFAULT;
     /** StanceKit's first rule, whose arithmetic most tests below check. */
-    private final ArticleAggregator aggregator = new ArticleAggregator(SCHEMA, RollUpRule.HAND_SET);
-    private final ArticleAggregator chosen = new ArticleAggregator(SCHEMA);
+    private static final PartyLexicon LEXICON = PartyLexicon.loadDefault();
+    private final ArticleAggregator aggregator = new ArticleAggregator(SCHEMA, RollUpRule.HAND_SET, LEXICON);
+    private final ArticleAggregator chosen = new ArticleAggregator(SCHEMA, RollUpRule.DEFAULT, LEXICON);
 
-    /** A sentence whose US stance is {favor, against, neutral, none} and others NONE. */
+    /** A sentence that names the US, whose US stance is {favor, against, neutral, none} and others NONE. */
     private static SentenceScore sentence(int index, double favor, double against, double neutral, double none,
                                           double positive, double negative) {
         List<Distribution> stances = new ArrayList<>();
@@ -26,7 +28,7 @@ class ArticleAggregatorTest {
         for (int p = 1; p < SCHEMA.parties().size(); p++) {
             stances.add(new Distribution(SCHEMA.stances(), new double[] {0, 0, 0, 1}));
         }
-        return new SentenceScore(index, "s" + index, new Prediction(stances,
+        return new SentenceScore(index, "Washington, sentence " + index + ".", new Prediction(stances,
                 new Distribution(SCHEMA.sentiments(), new double[] {positive, negative, 1 - positive - negative})));
     }
 
@@ -126,20 +128,20 @@ class ArticleAggregatorTest {
     void aTieOfDirectionsIsNeutralAndTooFewMentionsAreNone() {
         List<SentenceScore> tie = List.of(sentence(0, 0.9, 0.0, 0.1, 0.0, 0, 0), sentence(1, 0.0, 0.9, 0.1, 0.0, 0, 0));
         assertEquals("NEUTRAL", chosen.aggregate("a", tie).parties().get(0).stance());
-        ArticleAggregator twoNeeded = new ArticleAggregator(SCHEMA, new RollUpRule(RollUpRule.Score.VOTES, 0.05, 2));
+        ArticleAggregator twoNeeded = new ArticleAggregator(SCHEMA, new RollUpRule(RollUpRule.Score.VOTES, 0.05, 2, false), LEXICON);
         assertEquals("NONE", twoNeeded.aggregate("a", tie.subList(0, 1)).parties().get(0).stance());
-        assertEquals("FAVOR", new ArticleAggregator(SCHEMA, new RollUpRule(RollUpRule.Score.MASS, 0.2, 1))
+        assertEquals("FAVOR", new ArticleAggregator(SCHEMA, new RollUpRule(RollUpRule.Score.MASS, 0.2, 1, false), LEXICON)
                 .aggregate("a", tie.subList(0, 1)).parties().get(0).stance());
     }
 
     @Test
     void theCandidatesCoverEveryScoreAndInvalidRulesAreRefused() {
-        assertEquals(RollUpRule.Score.values().length * 6 * 3, RollUpRule.candidates().size());
+        assertEquals(RollUpRule.Score.values().length * 6 * 3 * 2, RollUpRule.candidates().size());
         assertTrue(RollUpRule.candidates().contains(RollUpRule.DEFAULT));
         assertTrue(RollUpRule.candidates().contains(RollUpRule.HAND_SET));
-        assertEquals("votes ±0.05, ≥1 mention", RollUpRule.DEFAULT.describe());
-        assertThrows(IllegalArgumentException.class, () -> new RollUpRule(RollUpRule.Score.VOTES, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new RollUpRule(RollUpRule.Score.VOTES, 0.2, 0));
+        assertEquals("votes ±0.05, ≥1 mention, named", RollUpRule.DEFAULT.describe());
+        assertThrows(IllegalArgumentException.class, () -> new RollUpRule(RollUpRule.Score.VOTES, 0, 1, false));
+        assertThrows(IllegalArgumentException.class, () -> new RollUpRule(RollUpRule.Score.VOTES, 0.2, 0, false));
     }
 
     @Test
@@ -153,5 +155,22 @@ class ArticleAggregatorTest {
         assertEquals("FAVOR", a.parties().get(0).stance());
         assertEquals(List.of(2, 0, 3), a.drivers(0, 3).stream().map(SentenceScore::index).toList());
         assertEquals(List.of(), a.drivers(1, 3), "NONE has no drivers");
+    }
+
+    @Test
+    void aRuleThatRequiresANamedMentionIgnoresAPartyReachedOnlyThroughPronouns() {
+        SentenceScore named = sentence(0, 0.6, 0.1, 0.2, 0.1, 0, 0);
+        SentenceScore unnamed = new SentenceScore(1, "We will not give up.", named.prediction());
+        ArticleAggregator anyMention = new ArticleAggregator(SCHEMA, new RollUpRule(RollUpRule.Score.VOTES, 0.05, 1, false),
+                LEXICON);
+        assertEquals("FAVOR", anyMention.aggregate("a", List.of(unnamed)).parties().get(0).stance());
+        PartyScore none = chosen.aggregate("a", List.of(unnamed)).parties().get(0);
+        assertEquals("NONE", none.stance(), "the model took the 'we' for the US, but nothing names it");
+        assertEquals(0.0, none.score(), "no direction is scored for a party that is not the subject");
+        assertEquals(1, none.mentions(), "the sentence the model took as referring is still counted");
+        PartyScore both = chosen.aggregate("b", List.of(named, unnamed)).parties().get(0);
+        assertEquals("FAVOR", both.stance());
+        assertEquals(2, both.mentions(), "once named, every referring sentence votes");
+        assertEquals("votes ±0.05, ≥1 mention, named", RollUpRule.DEFAULT.describe());
     }
 }

@@ -8,6 +8,7 @@ import org.stancekit.evaluation.ArticleEvaluation;
 import org.stancekit.inference.aggregate.ArticleScore;
 import org.stancekit.inference.aggregate.PartyEvidence;
 import org.stancekit.inference.aggregate.SentenceScore;
+import org.stancekit.text.Tokenizer;
 import weka.classifiers.functions.Logistic;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -16,9 +17,10 @@ import weka.core.Instances;
 
 /**
  * The learned candidate of the roll-up comparison: Weka's multinomial logistic regression over
- * seven statistics of a party's {@link PartyEvidence} (mentions, their share of the sentences,
- * the vote shares of FAVOR and AGAINST, the mean, vote and mass balances), one model for all
- * parties, fitted on the train articles. Small and explainable: a weight per statistic and class.
+ * eight statistics of a party's {@link PartyEvidence} (mentions, their share of the sentences,
+ * the share of them that name the party, the vote shares of FAVOR and AGAINST, the mean, vote and
+ * mass balances), one model for all parties, fitted on the train articles. Small and explainable:
+ * a weight per statistic and class.
  */
 public final class LearnedRollUp {
 
@@ -38,7 +40,7 @@ public final class LearnedRollUp {
         Instances data = header(schema);
         for (int i = 0; i < train.articles().size(); i++) {
             for (int p = 0; p < schema.parties().size(); p++) {
-                Instance row = instance(data, train.scores().get(i), p);
+                Instance row = instance(data, train, train.scores().get(i), p);
                 row.setClassValue(train.articles().get(i).stances().get(p));
                 data.add(row);
             }
@@ -55,7 +57,7 @@ public final class LearnedRollUp {
         for (ArticleScore score : scored.scores()) {
             List<String> stances = new ArrayList<>();
             for (int p = 0; p < schema.parties().size(); p++) {
-                Instance row = instance(header, score, p);
+                Instance row = instance(header, scored, score, p);
                 stances.add(schema.stances().get((int) model.classifyInstance(row)));
             }
             predicted.add(stances);
@@ -65,8 +67,8 @@ public final class LearnedRollUp {
 
     private static Instances header(LabelSchema schema) {
         ArrayList<Attribute> attributes = new ArrayList<>();
-        for (String name : List.of("log_mentions", "mention_share", "favour_votes", "against_votes", "mean_balance",
-                "vote_balance", "mass_balance")) {
+        for (String name : List.of("log_mentions", "mention_share", "named_share", "favour_votes", "against_votes",
+                "mean_balance", "vote_balance", "mass_balance")) {
             attributes.add(new Attribute(name));
         }
         attributes.add(new Attribute("stance", new ArrayList<>(schema.stances())));
@@ -75,12 +77,15 @@ public final class LearnedRollUp {
         return data;
     }
 
-    private static Instance instance(Instances header, ArticleScore score, int party) {
+    private static Instance instance(Instances header, ScoredArticles scored, ArticleScore score, int party) {
         List<Distribution> stances = score.sentences().stream().map(SentenceScore::prediction)
                 .map(pr -> pr.stances().get(party)).toList();
-        PartyEvidence e = PartyEvidence.of(stances);
+        String name = scored.schema().parties().get(party);
+        Tokenizer tokenizer = new Tokenizer();
+        PartyEvidence e = PartyEvidence.of(stances, i -> scored.lexicon()
+                .find(tokenizer.tokenize(score.sentences().get(i).text())).stream().anyMatch(m -> m.party().equals(name)));
         double m = e.mentions();
-        double[] values = {Math.log1p(m), stances.isEmpty() ? 0 : m / stances.size(),
+        double[] values = {Math.log1p(m), stances.isEmpty() ? 0 : m / stances.size(), m == 0 ? 0 : e.named() / m,
             m == 0 ? 0 : e.favourVotes() / m, m == 0 ? 0 : e.againstVotes() / m, e.meanBalance(), e.voteBalance(),
             e.massBalance(), 0};
         Instance row = new DenseInstance(1.0, values);

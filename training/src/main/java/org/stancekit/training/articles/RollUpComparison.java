@@ -37,7 +37,7 @@ public final class RollUpComparison {
             rows.add(new Row(rule.describe(), articles.evaluate(rule)));
         }
         if (!train.isEmpty()) {
-            rows.add(new Row("learned: logistic regression on 7 evidence statistics (train articles)",
+            rows.add(new Row("learned: logistic regression on 8 evidence statistics (train articles)",
                     LearnedRollUp.fit(train, 1.0).evaluate(articles)));
         }
         rows.sort(Comparator.comparingDouble((Row r) -> -r.evaluation().meanMacroF1()));

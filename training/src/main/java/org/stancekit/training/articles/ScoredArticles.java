@@ -12,6 +12,7 @@ import org.stancekit.inference.aggregate.ArticleScore;
 import org.stancekit.inference.aggregate.PartyScore;
 import org.stancekit.inference.aggregate.RollUpRule;
 import org.stancekit.model.StanceModel;
+import org.stancekit.text.PartyLexicon;
 import org.stancekit.training.LabelledArticle;
 
 /**
@@ -20,10 +21,12 @@ import org.stancekit.training.LabelledArticle;
  * can be applied again without a second forward pass.
  *
  * @param schema the model's labels
+ * @param lexicon the model's party lexicon (which sentences name a party)
  * @param articles the labelled articles, in order
  * @param scores their scores, in the same order
  */
-public record ScoredArticles(LabelSchema schema, List<LabelledArticle> articles, List<ArticleScore> scores) {
+public record ScoredArticles(LabelSchema schema, PartyLexicon lexicon, List<LabelledArticle> articles,
+                             List<ArticleScore> scores) {
 
     public ScoredArticles {
         articles = List.copyOf(articles);
@@ -35,7 +38,7 @@ public record ScoredArticles(LabelSchema schema, List<LabelledArticle> articles,
         List<LabelledArticle> chosen = labelled.stream().filter(a -> a.split() == split).toList();
         List<ArticleScore> scores = new ArrayList<>(chosen.size());
         new Scorer(model).scoreAll(chosen.stream().map(a -> new Article(a.docId(), a.text())).iterator(), scores::add);
-        return new ScoredArticles(model.schema(), chosen, scores);
+        return new ScoredArticles(model.schema(), model.lexicon(), chosen, scores);
     }
 
     /** Gold stances per document, one per party in schema order. */
@@ -45,7 +48,7 @@ public record ScoredArticles(LabelSchema schema, List<LabelledArticle> articles,
 
     /** The stances {@code rule} gives each document, one per party in schema order. */
     public List<List<String>> predicted(RollUpRule rule) {
-        ArticleAggregator aggregator = new ArticleAggregator(schema, rule);
+        ArticleAggregator aggregator = new ArticleAggregator(schema, rule, lexicon);
         return scores.stream().map(s -> aggregator.aggregate(s.articleId(), s.sentences()).parties().stream()
                 .map(PartyScore::stance).toList()).toList();
     }

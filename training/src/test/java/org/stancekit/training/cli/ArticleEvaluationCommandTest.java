@@ -37,7 +37,7 @@ class ArticleEvaluationCommandTest {
         assertTrue(err.contains("Scored 1 test documents for the article-level figures"), err);
         JsonNode metrics = Json.MAPPER.readTree(report.resolve("metrics.json").toFile());
         assertEquals(1, metrics.at("/articles/documents").asInt());
-        assertEquals("votes ±0.05, ≥1 mention", metrics.at("/articles/rule").asText());
+        assertEquals("votes ±0.05, ≥1 mention, named", metrics.at("/articles/rule").asText());
         assertTrue(metrics.at("/articles/stance/macro_f1").isNumber(), metrics.toString());
         assertTrue(metrics.at("/articles/stance/macro_f1_ci95").isArray(), metrics.toString());
         int documents = 0;
