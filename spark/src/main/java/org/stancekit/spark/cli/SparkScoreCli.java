@@ -160,6 +160,8 @@ public final class SparkScoreCli implements Callable<Integer> {
             builder.master("local[*]");
         }
         conf.forEach(builder::config);
+        // A session that exists already (a test's, a notebook's) is used and left running.
+        boolean ours = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = builder.getOrCreate();
         try {
             StanceKitSpark stancekit = StanceKitSpark.create(spark, options);
@@ -170,7 +172,9 @@ public final class SparkScoreCli implements Callable<Integer> {
                     s.millis() / 1000.0, s.sentencesPerSecond(), s.failed(), out);
             return s.failed() == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
         } finally {
-            spark.stop();
+            if (ours) {
+                spark.stop();
+            }
         }
     }
 }
