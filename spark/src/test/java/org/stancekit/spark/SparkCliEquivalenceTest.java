@@ -17,7 +17,6 @@ import org.stancekit.domain.Article;
 import org.stancekit.inference.read.ArticleInput;
 import org.stancekit.inference.read.ArticleReader;
 import org.stancekit.inference.read.ReaderOptions;
-import org.stancekit.runtime.Json;
 import org.stancekit.spark.read.InputFormat;
 import org.stancekit.spark.read.ReadSettings;
 import org.stancekit.spark.write.SparkOutputFormat;
@@ -68,9 +67,9 @@ class SparkCliEquivalenceTest {
 
     @Test
     void rowsOfSeveralPartitionsEqualTheCliRowsWithTheDefaultModel(@TempDir Path tmp) throws IOException {
-        // Twelve labelled documents as JSONL, scored by the transformer in three partitions (in an
-        // order of their own): the same rows as the CLI's, byte for byte.
-        Path in = tmp.resolve("slice.jsonl");
+        // Twelve labelled documents as .txt files, scored by the transformer in three partitions (in
+        // an order of their own): the same rows as the CLI's, byte for byte.
+        Path in = Files.createDirectories(tmp.resolve("slice"));
         writeSlice(in, 12);
         assertEquals(0, LocalSpark.score(tmp.resolve("cli"), in.toString()));
         RunSummary s = spark("default", 3).scoreFiles(List.of(in.toString()), InputFormat.FILES,
@@ -84,16 +83,14 @@ class SparkCliEquivalenceTest {
         }
     }
 
-    /** The first {@code n} labelled documents as JSONL ({@code id}, {@code text}). */
-    private static void writeSlice(Path file, int n) throws IOException {
+    /** The first {@code n} labelled documents as {@code ID.txt} files in {@code folder}. */
+    private static void writeSlice(Path folder, int n) throws IOException {
         List<ArticleInput> docs = new ArticleReader(new ReaderOptions("doc_id", "text", ReaderOptions.DEFAULT_MAX_ARTICLE_CHARS))
                 .readAll(List.of(LocalSpark.home().resolve("datasets/labelled/articles.csv")));
-        StringBuilder jsonl = new StringBuilder();
         for (ArticleInput doc : docs.subList(0, n)) {
             Article a = ((ArticleInput.Loaded) doc).article();
-            jsonl.append(Json.MAPPER.writeValueAsString(java.util.Map.of("id", a.id(), "text", a.text()))).append('\n');
+            Files.writeString(folder.resolve(a.id() + ".txt"), a.text());
         }
-        Files.writeString(file, jsonl);
     }
 
     private static StanceKitSpark spark(String model, int partitions) throws IOException {

@@ -59,7 +59,7 @@ class ArchitectureTest {
     @Test
     void theSparkModuleIsPresent() {
         // The rules above cover the spark module only if its classes were imported.
-        org.junit.jupiter.api.Assertions.assertTrue(classes.containsType("org.stancekit.spark.StanceKitSpark"),
+        org.junit.jupiter.api.Assertions.assertTrue(classes.contain("org.stancekit.spark.StanceKitSpark"),
                 "the spark module's classes are on this test's class path");
     }
 

@@ -125,6 +125,12 @@ public final class SparkScoreCli implements Callable<Integer> {
     public static int run(String... args) {
         String[] rest = args.length > 0 && args[0].equals("spark-score") ? Arrays.copyOfRange(args, 1, args.length) : args;
         boolean verbose = Logging.wantsVerbose(rest);
+        if (!verbose) {
+            // Start-up notes that say nothing to a user on one machine (loopback host name, no native Hadoop).
+            for (String quiet : new String[] {"org.apache.spark.util.Utils", "org.apache.hadoop.util.NativeCodeLoader"}) {
+                System.setProperty("org.slf4j.simpleLogger.log." + quiet, System.getProperty("org.slf4j.simpleLogger.log." + quiet, "error"));
+            }
+        }
         Logging.configure(verbose);
         CommandLine cli = new CommandLine(new SparkScoreCli()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setCommandName("stancekit spark-score");
