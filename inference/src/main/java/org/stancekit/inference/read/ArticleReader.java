@@ -103,6 +103,23 @@ public final class ArticleReader {
         return bytesRead.get();
     }
 
+    /**
+     * The files {@link #read} reads for {@code input} (a file, or a folder walked recursively with
+     * hidden entries skipped), in the order it reads them, with the problem of each path it cannot
+     * read: for a reader that spreads the files over several machines and reads each with
+     * {@link #read(String, String, InputStream, Consumer)}.
+     */
+    public static List<InputFile> files(Path input) throws IOException {
+        if (!Files.isDirectory(input)) {
+            return List.of(new InputFile(input, null));
+        }
+        List<InputFile> files = new ArrayList<>();
+        for (FolderWalk.Entry entry : FolderWalk.list(input)) {
+            files.add(new InputFile(entry.path(), entry.problem()));
+        }
+        return files;
+    }
+
     /** Fails fast, before any output is opened, when an input path does not exist. */
     public static void requireExisting(List<Path> inputs) throws IOException {
         for (Path input : inputs) {

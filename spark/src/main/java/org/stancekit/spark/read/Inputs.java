@@ -51,8 +51,37 @@ public final class Inputs {
         return format;
     }
 
+    /**
+     * The local path {@code path} names (no scheme, or {@code file:}, and no glob), or null for
+     * any other file system.
+     */
+    static java.nio.file.Path localPath(String path) {
+        if (path.matches(".*[*?\\[{].*")) {
+            return null;
+        }
+        java.net.URI uri = new Path(path).toUri();
+        if (uri.getScheme() == null) {
+            return java.nio.file.Path.of(path);
+        }
+        return uri.getScheme().equals("file") ? java.nio.file.Path.of(uri.getPath()) : null;
+    }
+
     /** Parquet when the path is a {@code .parquet} file or a folder that holds one; files otherwise. */
     static InputFormat detect(SparkSession spark, String path) throws IOException {
+        java.nio.file.Path local = localPath(path);
+        if (local != null) {
+            matches(spark, path);
+            if (isParquet(new Path(local.getFileName().toString()))) {
+                return InputFormat.PARQUET;
+            }
+            if (java.nio.file.Files.isDirectory(local)) {
+                try (java.util.stream.Stream<java.nio.file.Path> children = java.nio.file.Files.list(local)) {
+                    return children.anyMatch(c -> java.nio.file.Files.isRegularFile(c) && isParquet(new Path(c.getFileName().toString())))
+                            ? InputFormat.PARQUET : InputFormat.FILES;
+                }
+            }
+            return InputFormat.FILES;
+        }
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         for (FileStatus match : matches(spark, path)) {
             if (isParquet(match.getPath())) {
