@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -146,7 +147,7 @@ public final class StanceKitSpark {
     public Dataset<Row> results(Dataset<Row> articleRows, ResultEncoding encoding) {
         int partitions = options.partitions() > 0 ? options.partitions() : spark.sparkContext().defaultParallelism();
         Dataset<Row> ordered = articleRows.repartition(partitions, col(ArticleRows.ID))
-                .sortWithinPartitions(ArticleRows.inputOrder().toArray(org.apache.spark.sql.Column[]::new));
+                .sortWithinPartitions(ArticleRows.inputOrder().toArray(Column[]::new));
         PartitionScorer scorer = new PartitionScorer(bundle, options.read(), options.workers(), encoding,
                 options.spreadsheetSafe());
         return ordered.mapPartitions(scorer, Encoders.row(ResultRows.schema(encoding, columns)));
