@@ -18,6 +18,8 @@ public final class Main {
 
     private static final Set<String> SCORING = Set.of("score", "bench");
     private static final Set<String> TRAINING = Set.of("train", "evaluate", "dataset", "-V", "--version");
+    private static final String SPARK = "spark-score";
+    private static final String SPARK_CLI = "org.stancekit.spark.cli.SparkScoreCli";
 
     private Main() {
     }
@@ -34,14 +36,31 @@ public final class Main {
             code = InferenceCli.run(args);
         } else if (TRAINING.contains(verb)) {
             code = TrainingCli.run(args);
+        } else if (SPARK.equals(verb)) {
+            code = sparkScore(args);
         } else {
             boolean help = Set.of("--help", "-h", "help").contains(verb);
             (help ? System.out : System.err).println((help ? "" : "stancekit: unknown command '" + verb + "'\n")
                     + "Usage: java -jar stancekit.jar COMMAND [OPTIONS]\n"
-                    + "Commands: score, bench, train, evaluate, dataset. 'COMMAND --help' explains each.");
+                    + "Commands: score, bench, train, evaluate, dataset, spark-score. 'COMMAND --help' explains each.");
             code = help ? ExitCodes.OK : ExitCodes.USAGE;
         }
         System.exit(code);
+    }
+
+    /** {@code spark-score}, when the spark module is on the class path; exit code 2 and where it runs otherwise. */
+    private static int sparkScore(String[] args) {
+        try {
+            Object code = Class.forName(SPARK_CLI).getMethod("run", String[].class).invoke(null, (Object) args);
+            return (Integer) code;
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            System.err.println("stancekit: spark-score needs Spark, which stancekit.jar leaves out. Run './stancekit spark-score' "
+                    + "from a checkout (local[*] on this machine), or spark-submit the job jar "
+                    + "(mvn -Pspark-job package; README, 'Scale out').");
+            return ExitCodes.USAGE;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot run " + SPARK_CLI, e);
+        }
     }
 
     /**

@@ -23,6 +23,11 @@ public final class ModelOption {
         return new BundleReader().readOrDefault(model);
     }
 
+    /** The value given, or null for the shipped default (for a command that reads the bundle's bytes itself). */
+    public String name() {
+        return model;
+    }
+
     /** How reports name the model: the shipped model's name, or the bundle's path as given. */
     public String describe() {
         return model == null ? "shipped default model" : model.matches("default|fast") ? "shipped " + model + " model" : model;

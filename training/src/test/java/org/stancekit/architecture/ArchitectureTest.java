@@ -45,7 +45,22 @@ class ArchitectureTest {
     void scoringNeverDependsOnTraining() {
         noClasses().that().resideInAnyPackage("org.stancekit.inference..", "org.stancekit.spark..")
                 .should().dependOnClassesThat().resideInAPackage("org.stancekit.training..")
-                .because("scoring runs without Weka or the trainer on its class path").allowEmptyShould(true).check(classes);
+                .because("scoring runs without Weka or the trainer on its class path").check(classes);
+    }
+
+    @Test
+    void onlyTheSparkModuleUsesSpark() {
+        // The command line's other verbs never load a Spark class: spark-score alone needs Spark on the class path.
+        noClasses().that().resideOutsideOfPackage("org.stancekit.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .because("score, bench, train, evaluate and dataset run without Spark").check(classes);
+    }
+
+    @Test
+    void theSparkModuleIsPresent() {
+        // The rules above cover the spark module only if its classes were imported.
+        org.junit.jupiter.api.Assertions.assertTrue(classes.contain("org.stancekit.spark.StanceKitSpark"),
+                "the spark module's classes are on this test's class path");
     }
 
     @Test

@@ -238,23 +238,19 @@ public final class BatchScorer {
         @Override
         public void accept(PipelineResult result) throws IOException {
             writing = true;
-            if (result instanceof PipelineResult.Scored s) {
-                ArticleScore score = s.score();
-                if (score.sentences().isEmpty()) {
-                    writer.error(new ArticleInput.Failed(s.location(), score.articleId(), "no sentences found"));
-                    failed++;
-                } else {
-                    writer.write(score);
-                    articles++;
-                    sentences += score.sentences().size();
-                    sentencesThisRun += score.sentences().size();
-                }
-                lastLocation = s.location();
-            } else {
-                ArticleInput.Failed f = ((PipelineResult.Failed) result).failure();
-                writer.error(f);
+            Optional<ArticleInput.Failed> error = result.errorRow();
+            if (error.isPresent()) {
+                writer.error(error.get());
                 failed++;
-                lastLocation = f.location();
+                lastLocation = error.get().location();
+            } else {
+                PipelineResult.Scored s = (PipelineResult.Scored) result;
+                ArticleScore score = s.score();
+                writer.write(score);
+                articles++;
+                sentences += score.sentences().size();
+                sentencesThisRun += score.sentences().size();
+                lastLocation = s.location();
             }
             writing = false;
             items++;

@@ -1,6 +1,7 @@
 package org.stancekit.inference.read;
 
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -102,6 +103,23 @@ public final class ArticleReader {
         return bytesRead.get();
     }
 
+    /**
+     * The files {@link #read} reads for {@code input} (a file, or a folder walked recursively with
+     * hidden entries skipped), in the order it reads them, with the problem of each path it cannot
+     * read: for a reader that spreads the files over several machines and reads each with
+     * {@link #read(String, String, InputStream, Consumer)}.
+     */
+    public static List<InputFile> files(Path input) throws IOException {
+        if (!Files.isDirectory(input)) {
+            return List.of(new InputFile(input, null));
+        }
+        List<InputFile> files = new ArrayList<>();
+        for (FolderWalk.Entry entry : FolderWalk.list(input)) {
+            files.add(new InputFile(entry.path(), entry.problem()));
+        }
+        return files;
+    }
+
     /** Fails fast, before any output is opened, when an input path does not exist. */
     public static void requireExisting(List<Path> inputs) throws IOException {
         for (Path input : inputs) {
@@ -135,26 +153,74 @@ public final class ArticleReader {
     }
 
     private void readFile(Path file, ArticleSink out) {
-        InputKind kind = InputKind.of(file).orElse(null);
+        readStream(file.getFileName().toString(), file.toString(),
+                () -> new CountingInputStream(Files.newInputStream(file), bytesRead), out);
+    }
+
+    /**
+     * Reads one input that is not a local file (a file of HDFS or S3 that Spark opened) exactly as
+     * a file of that name is read: its extension picks the format, {@code .gz} is decompressed, a
+     * text file's name is its article's id, and every shared check applies (ids unique across
+     * everything this reader has read). The stream is not closed.
+     *
+     * @param fileName the file's name, without folders (it decides the format and a text file's id)
+     * @param location where the input is, as failures and articles are to be located
+     */
+    public void read(String fileName, String location, InputStream in, Consumer<ArticleInput> sink) {
+        readStream(fileName, location, () -> new NotClosed(in), new ArticleSink(options, seenIds, sink));
+    }
+
+    /**
+     * The shared checks (a non-empty id, once only within this reader; text with letters or
+     * digits, within the length limit) applied to an article that comes from a table rather than
+     * a file, a row of a Spark Dataset: the id is stripped of surrounding white space as a CSV
+     * cell's is. Returns the item a file reader would hand on.
+     */
+    public ArticleInput check(String id, String text, String location) {
+        ArticleInput[] item = new ArticleInput[1];
+        new ArticleSink(options, seenIds, i -> item[0] = i).article(id.strip(), text, location);
+        return item[0];
+    }
+
+    /** Opens an input. */
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** A stream whose {@code close} leaves the stream it wraps open (the caller owns that one). */
+    private static final class NotClosed extends FilterInputStream {
+        NotClosed(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // The caller closes the stream it handed in.
+        }
+    }
+
+    private static void readStream(String fileName, String location, Opener opener, ArticleSink out) {
+        InputKind kind = InputKind.of(fileName).orElse(null);
         if (kind == null) {
-            out.failed(file.toString(), "", "unsupported file type (expected .txt, .csv or .jsonl, optionally .gz)");
+            out.failed(location, "", "unsupported file type (expected .txt, .csv or .jsonl, optionally .gz)");
             return;
         }
-        String id = kind == InputKind.TEXT ? InputKind.textId(file) : "";
+        String id = kind == InputKind.TEXT ? InputKind.textId(fileName) : "";
         FormatReader format = switch (kind) {
             case TEXT -> new TextFormatReader(id);
             case CSV -> new CsvFormatReader();
             case JSONL -> new JsonlFormatReader();
         };
-        try (InputStream raw = new CountingInputStream(Files.newInputStream(file), bytesRead);
-             InputStream in = InputKind.gzipped(file) ? new GZIPInputStream(raw, 1 << 16) : raw) {
-            format.read(in, file.toString(), out);
+        try (InputStream raw = opener.open();
+             InputStream in = InputKind.gzipped(fileName) ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            format.read(in, location, out);
         } catch (ZipException e) {
-            out.failed(file.toString(), id, "not valid gzip data: " + e.getMessage());
+            out.failed(location, id, "not valid gzip data: " + e.getMessage());
         } catch (EOFException e) {
-            out.failed(file.toString(), id, "truncated file: " + e.getMessage());
+            out.failed(location, id, "truncated file: " + e.getMessage());
         } catch (IOException e) {
-            out.failed(file.toString(), id, "cannot read: " + Failures.reason(e));
+            out.failed(location, id, "cannot read: " + Failures.reason(e));
         }
     }
 }

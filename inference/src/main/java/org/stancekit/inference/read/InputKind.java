@@ -1,6 +1,5 @@
 package org.stancekit.inference.read;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,9 +20,9 @@ enum InputKind {
         this.extension = extension;
     }
 
-    /** The kind of a file, from its name; empty for anything else. */
-    static Optional<InputKind> of(Path file) {
-        String name = baseName(file);
+    /** The kind of a file, from its name (without folders); empty for anything else. */
+    static Optional<InputKind> of(String fileName) {
+        String name = baseName(fileName);
         for (InputKind kind : values()) {
             if (name.endsWith(kind.extension)) {
                 return Optional.of(kind);
@@ -33,19 +32,18 @@ enum InputKind {
     }
 
     /** True when the file name ends in {@code .gz}. */
-    static boolean gzipped(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(GZIP);
+    static boolean gzipped(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(GZIP);
     }
 
     /** The article id a text file gives its article: the name without {@code .txt} or {@code .txt.gz}. */
-    static String textId(Path file) {
-        String name = file.getFileName().toString();
-        int cut = ".txt".length() + (gzipped(file) ? GZIP.length() : 0);
-        return name.substring(0, name.length() - cut);
+    static String textId(String fileName) {
+        int cut = ".txt".length() + (gzipped(fileName) ? GZIP.length() : 0);
+        return fileName.substring(0, fileName.length() - cut);
     }
 
-    private static String baseName(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    private static String baseName(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         return name.endsWith(GZIP) ? name.substring(0, name.length() - GZIP.length()) : name;
     }
 }

@@ -21,9 +21,14 @@ import org.stancekit.domain.LabelSchema;
  */
 public final class OutputColumns {
 
+    /** The columns of {@code errors.csv}, and the fields of {@code errors.jsonl}. */
+    public static final List<String> ERROR_COLUMNS = List.of("input", "article_id", "reason");
+
     private final LabelSchema schema;
     private final List<String> sentenceHeader;
     private final List<String> articleHeader;
+    private final List<Class<?>> sentenceTypes;
+    private final List<Class<?>> articleTypes;
     private final String[] partyPrefixes;
     private final List<String> stanceLabels;
     private final List<String> sentimentLabels;
@@ -34,8 +39,12 @@ public final class OutputColumns {
         this.partyPrefixes = schema.parties().stream().map(LabelSchema::column).toArray(String[]::new);
         this.stanceLabels = schema.stances();
         this.sentimentLabels = schema.sentiments();
-        this.sentenceHeader = List.copyOf(buildSentenceHeader());
-        this.articleHeader = List.copyOf(buildArticleHeader());
+        Columns sentences = buildSentenceHeader();
+        Columns articles = buildArticleHeader();
+        this.sentenceHeader = List.copyOf(sentences.names);
+        this.sentenceTypes = List.copyOf(sentences.types);
+        this.articleHeader = List.copyOf(articles.names);
+        this.articleTypes = List.copyOf(articles.types);
     }
 
     /** {@code article_id,sentence_index,text}, per party {@code <party>_stance,<party>_p_<label>...}, then sentiment. */
@@ -51,32 +60,58 @@ public final class OutputColumns {
         return articleHeader;
     }
 
-    private List<String> buildSentenceHeader() {
-        List<String> h = new ArrayList<>(List.of("article_id", "sentence_index", "text"));
+    /**
+     * The Java type of each sentence column's value in {@link #sentenceRow}, in header order:
+     * {@code String}, {@code Integer} or {@code Double}; for writers of typed tables (Parquet).
+     */
+    public List<Class<?>> sentenceTypes() {
+        return sentenceTypes;
+    }
+
+    /** The Java type of each article column's value in {@link #articleRow}, in header order. */
+    public List<Class<?>> articleTypes() {
+        return articleTypes;
+    }
+
+    /** Column names and the types of their values, built together. */
+    private static final class Columns {
+        final List<String> names = new ArrayList<>();
+        final List<Class<?>> types = new ArrayList<>();
+
+        Columns add(String name, Class<?> type) {
+            names.add(name);
+            types.add(type);
+            return this;
+        }
+    }
+
+    private Columns buildSentenceHeader() {
+        Columns h = new Columns().add("article_id", String.class).add("sentence_index", Integer.class)
+                .add("text", String.class);
         for (String p : partyPrefixes) {
-            h.add(p + "_stance");
+            h.add(p + "_stance", String.class);
             for (String s : stanceLabels) {
-                h.add(p + "_p_" + s.toLowerCase(Locale.ROOT));
+                h.add(p + "_p_" + s.toLowerCase(Locale.ROOT), Double.class);
             }
         }
-        h.add("sentiment");
+        h.add("sentiment", String.class);
         for (String s : sentimentLabels) {
-            h.add("p_" + s.toLowerCase(Locale.ROOT));
+            h.add("p_" + s.toLowerCase(Locale.ROOT), Double.class);
         }
         return h;
     }
 
-    private List<String> buildArticleHeader() {
-        List<String> h = new ArrayList<>(List.of("article_id", "sentences"));
+    private Columns buildArticleHeader() {
+        Columns h = new Columns().add("article_id", String.class).add("sentences", Integer.class);
         for (String p : partyPrefixes) {
-            h.add(p + "_stance");
-            h.add(p + "_score");
-            h.add(p + "_mentions");
+            h.add(p + "_stance", String.class);
+            h.add(p + "_score", Double.class);
+            h.add(p + "_mentions", Integer.class);
         }
-        h.add("sentiment");
-        h.add("sentiment_score");
+        h.add("sentiment", String.class);
+        h.add("sentiment_score", Double.class);
         for (String p : partyPrefixes) {
-            h.add(p + "_confidence");
+            h.add(p + "_confidence", Double.class);
         }
         return h;
     }

@@ -1,6 +1,5 @@
 package org.stancekit.inference.write;
 
-import com.opencsv.CSVWriter;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.util.Map;
 import org.stancekit.inference.aggregate.ArticleScore;
 import org.stancekit.inference.aggregate.SentenceScore;
 import org.stancekit.inference.read.ArticleInput;
-import org.stancekit.runtime.Json;
 
 /**
  * Writes scoring results into an output folder: sentences and articles (CSV or JSONL), the
@@ -42,20 +40,12 @@ public final class ScoreWriter implements Closeable {
     static final String ERRORS = "errors";
     static final String HTML = "html";
 
-    /** The columns of {@code errors.csv}, and the fields of {@code errors.jsonl}. */
-    static final List<String> ERROR_COLUMNS = List.of("input", "article_id", "reason");
-
-    private final OutputColumns columns;
-    private final OutputFormat format;
+    private final ScoreLines lines;
     private final List<Output> outputs = new ArrayList<>();
     private final Output sentences;
     private final Output articles;
     private final Output errors;
     private final ArticlePage page;
-    private final CSVWriter sentencesCsv;
-    private final CSVWriter articlesCsv;
-    private final CSVWriter errorsCsv;
-    private final boolean spreadsheetSafe;
     private boolean committed;
     private boolean keepPartial;
 
@@ -110,9 +100,7 @@ public final class ScoreWriter implements Closeable {
 
     private ScoreWriter(Path dir, OutputColumns columns, OutputFormat format, boolean spreadsheetSafe, boolean html,
                         Map<String, Long> resumeAt, long articlesWritten) throws IOException {
-        this.columns = columns;
-        this.format = format;
-        this.spreadsheetSafe = spreadsheetSafe;
+        this.lines = new ScoreLines(columns, format, spreadsheetSafe);
         Files.createDirectories(dir);
         String ext = format == OutputFormat.CSV ? ".csv" : ".jsonl";
         try {
@@ -125,21 +113,11 @@ public final class ScoreWriter implements Closeable {
             closeQuietly();
             throw e;
         }
-        if (format == OutputFormat.CSV) {
-            errorsCsv = new ScoreCsvWriter(errors.writer());
-            sentencesCsv = new ScoreCsvWriter(sentences.writer());
-            articlesCsv = new ScoreCsvWriter(articles.writer());
-        } else {
-            errorsCsv = null;
-            sentencesCsv = null;
-            articlesCsv = null;
-        }
         if (resumeAt == null) {
-            if (format == OutputFormat.CSV) {
-                errorsCsv.writeNext(ERROR_COLUMNS.toArray(String[]::new), false);
-                sentencesCsv.writeNext(columns.sentenceHeader().toArray(String[]::new), false);
-                articlesCsv.writeNext(columns.articleHeader().toArray(String[]::new), false);
-            }
+            // Empty for JSONL, whose files have no header.
+            errors.writer().write(lines.errorHeader());
+            sentences.writer().write(lines.sentenceHeader());
+            articles.writer().write(lines.articleHeader());
             if (page != null) {
                 page.begin();
             }
@@ -173,28 +151,13 @@ public final class ScoreWriter implements Closeable {
         return target.resolveSibling("." + target.getFileName() + ".partial");
     }
 
-    /** Writes one scored article: its sentence rows and its article row. */
+    /** Writes one scored article: its sentence rows and its article row ({@link ScoreLines}). */
     public void write(ArticleScore article) throws IOException {
-        if (format == OutputFormat.CSV) {
-            for (SentenceScore s : article.sentences()) {
-                String[] cells = columns.sentenceCells(article.articleId(), s);
-                if (spreadsheetSafe) {
-                    cells[0] = SpreadsheetSafe.cell(cells[0]);
-                    cells[2] = SpreadsheetSafe.cell(cells[2]);
-                }
-                sentencesCsv.writeNext(cells, false);
-            }
-            String[] cells = columns.articleCells(article);
-            if (spreadsheetSafe) {
-                cells[0] = SpreadsheetSafe.cell(cells[0]);
-            }
-            articlesCsv.writeNext(cells, false);
-        } else {
-            for (SentenceScore s : article.sentences()) {
-                json(columns.sentenceRow(article.articleId(), s), sentences.writer());
-            }
-            json(columns.articleRow(article), articles.writer());
+        Writer out = sentences.writer();
+        for (SentenceScore s : article.sentences()) {
+            out.write(lines.sentence(article.articleId(), s));
         }
+        articles.writer().write(lines.article(article));
         if (page != null) {
             page.add(article);
         }
@@ -202,27 +165,7 @@ public final class ScoreWriter implements Closeable {
 
     /** Records an input that could not be scored. */
     public void error(ArticleInput.Failed failed) throws IOException {
-        String[] cells = {failed.location(), failed.id(), failed.reason()};
-        if (format == OutputFormat.JSONL) {
-            // Same fields as the CSV; ids and reasons unchanged, since JSON is never run as a formula.
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < cells.length; i++) {
-                row.put(ERROR_COLUMNS.get(i), cells[i]);
-            }
-            json(row, errors.writer());
-            return;
-        }
-        if (spreadsheetSafe) {
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = SpreadsheetSafe.cell(cells[i]);
-            }
-        }
-        errorsCsv.writeNext(cells, false);
-    }
-
-    private static void json(Map<String, Object> row, Writer out) throws IOException {
-        out.write(Json.MAPPER.writeValueAsString(row));
-        out.write('\n');
+        errors.writer().write(lines.error(failed));
     }
 
     /**
@@ -258,11 +201,6 @@ public final class ScoreWriter implements Closeable {
     }
 
     private void flushWriters() throws IOException {
-        if (sentencesCsv != null) {
-            errorsCsv.flush();
-            sentencesCsv.flush();
-            articlesCsv.flush();
-        }
         for (Output o : outputs) {
             o.writer().flush();
         }

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stancekit.domain.Article;
 import org.stancekit.domain.LabelSchema;
+import org.stancekit.inference.Scorer;
+import org.stancekit.inference.TestModel;
+import org.stancekit.inference.aggregate.ArticleScore;
 
 class OutputColumnsTest {
 
@@ -31,5 +35,31 @@ class OutputColumnsTest {
         List<String> header = new OutputColumns(LabelSchema.DEFAULT).articleHeader();
         assertEquals(List.of("sentiment", "sentiment_score", "us_confidence", "ukraine_confidence", "russia_confidence",
                 "europe_confidence"), header.subList(header.size() - 6, header.size()));
+    }
+
+    @Test
+    void theTypesAreThoseOfTheRowValues() {
+        Scorer scorer = new Scorer(TestModel.bundle());
+        ArticleScore article = scorer.score(new Article("a1", "Russia shelled Kharkiv overnight. The EU promised Ukraine more air defence."));
+        OutputColumns columns = new OutputColumns(TestModel.bundle().schema());
+        assertEquals(columns.sentenceHeader().size(), columns.sentenceTypes().size());
+        assertEquals(columns.articleHeader().size(), columns.articleTypes().size());
+        assertEquals(columns.sentenceTypes(), columns.sentenceRow("a1", article.sentences().get(0)).values().stream()
+                .map(v -> (Class<?>) v.getClass()).toList());
+        assertEquals(columns.articleTypes(), columns.articleRow(article).values().stream().map(v -> (Class<?>) v.getClass()).toList());
+    }
+
+    @Test
+    void scoreLinesAreTheCellsAsOpenCsvWritesThem() throws java.io.IOException {
+        Scorer scorer = new Scorer(TestModel.bundle());
+        ArticleScore article = scorer.score(new Article("=a, \"b\"", "Russia shelled Kharkiv, \"again\". The EU promised more."));
+        OutputColumns columns = new OutputColumns(TestModel.bundle().schema());
+        java.io.StringWriter expected = new java.io.StringWriter();
+        try (com.opencsv.CSVWriter csv = new com.opencsv.CSVWriter(expected)) {
+            csv.writeNext(columns.articleCells(article), false);
+        }
+        assertEquals(expected.toString(), new ScoreLines(columns, OutputFormat.CSV, false).article(article));
+        String safe = new ScoreLines(columns, OutputFormat.CSV, true).article(article);
+        assertEquals("\"'=a, \"\"b\"\"\"" + expected.toString().substring(expected.toString().indexOf("\",") + 1), safe);
     }
 }
