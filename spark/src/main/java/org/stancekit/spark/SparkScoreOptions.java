@@ -1,6 +1,6 @@
 package org.stancekit.spark;
 
-import org.stancekit.spark.read.ReadSettings;
+import org.stancekit.inference.read.ReaderOptions;
 
 /**
  * How {@link StanceKitSpark} scores.
@@ -11,7 +11,7 @@ import org.stancekit.spark.read.ReadSettings;
  * @param workers encoder threads per task, beside the task's inference thread (1 suits one core a task)
  * @param spreadsheetSafe CSV cells of input text that a spreadsheet would run as a formula written as text
  */
-public record SparkScoreOptions(String model, ReadSettings read, int partitions, int workers, boolean spreadsheetSafe) {
+public record SparkScoreOptions(String model, ReaderOptions read, int partitions, int workers, boolean spreadsheetSafe) {
 
     public SparkScoreOptions {
         if (read == null) {
@@ -27,7 +27,7 @@ public record SparkScoreOptions(String model, ReadSettings read, int partitions,
 
     /** The default model, {@code id} and {@code text} columns, Spark's parallelism, one encoder a task. */
     public static SparkScoreOptions defaults() {
-        return new SparkScoreOptions(null, ReadSettings.DEFAULT, 0, 1, false);
+        return new SparkScoreOptions(null, ReaderOptions.DEFAULT, 0, 1, false);
     }
 
     /** A copy with another model ({@code default}, {@code fast} or a bundle file). */
@@ -36,7 +36,7 @@ public record SparkScoreOptions(String model, ReadSettings read, int partitions,
     }
 
     /** A copy with other read settings. */
-    public SparkScoreOptions withRead(ReadSettings r) {
+    public SparkScoreOptions withRead(ReaderOptions r) {
         return new SparkScoreOptions(model, r, partitions, workers, spreadsheetSafe);
     }
 

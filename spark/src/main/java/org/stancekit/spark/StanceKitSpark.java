@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.stancekit.inference.read.ReaderOptions;
 import org.stancekit.inference.write.OutputColumns;
 import org.stancekit.model.StanceModel;
 import org.stancekit.spark.model.BundleBytes;
@@ -109,7 +110,7 @@ public final class StanceKitSpark {
     }
 
     private Dataset<Row> typed(Dataset<Row> table) {
-        return results(TableInputs.rows(table, "Dataset", 0, options.read().options()), ResultEncoding.TYPED);
+        return results(TableInputs.rows(table, "Dataset", 0, options.read()), ResultEncoding.TYPED);
     }
 
     private static Dataset<Row> output(Dataset<Row> results, String kind) {

@@ -18,7 +18,6 @@ import org.stancekit.inference.read.ArticleInput;
 import org.stancekit.inference.read.ArticleReader;
 import org.stancekit.inference.read.ReaderOptions;
 import org.stancekit.spark.read.InputFormat;
-import org.stancekit.spark.read.ReadSettings;
 import org.stancekit.spark.write.SparkOutputFormat;
 
 /**
@@ -55,7 +54,7 @@ class SparkCliEquivalenceTest {
             assertEquals(0, LocalSpark.score(cli, in.toString(), "--model", "fast", "--id-column", "doc_id", "--format", ext));
             Path out = tmp.resolve("spark-" + ext);
             RunSummary s = StanceKitSpark.create(LocalSpark.session(), SparkScoreOptions.defaults().withModel("fast")
-                            .withPartitions(1).withRead(new ReadSettings("doc_id", "text", ReaderOptions.DEFAULT_MAX_ARTICLE_CHARS)))
+                            .withPartitions(1).withRead(new ReaderOptions("doc_id", "text", ReaderOptions.DEFAULT_MAX_ARTICLE_CHARS)))
                     .scoreFiles(List.of(in.toString()), InputFormat.AUTO, out.toString(), format, SaveMode.ErrorIfExists);
             assertEquals(322, s.articles());
             assertEquals(LocalSpark.cliRows(cli.resolve("sentences." + ext), format == SparkOutputFormat.CSV).size(), s.sentences());

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancekit.inference.read.ReaderOptions;
 import org.stancekit.spark.read.InputFormat;
-import org.stancekit.spark.read.ReadSettings;
 import org.stancekit.spark.score.FaultInjection;
 import org.stancekit.spark.write.SparkOutputFormat;
 
@@ -49,7 +48,7 @@ class SparkRetryTest {
         RunSummary s;
         try {
             s = StanceKitSpark.create(spark, SparkScoreOptions.defaults().withModel("fast").withPartitions(2)
-                            .withRead(new ReadSettings("doc_id", "text", ReaderOptions.DEFAULT_MAX_ARTICLE_CHARS)))
+                            .withRead(new ReaderOptions("doc_id", "text", ReaderOptions.DEFAULT_MAX_ARTICLE_CHARS)))
                     .scoreFiles(List.of(in.toString()), InputFormat.AUTO, tmp.resolve("spark").toString(), SparkOutputFormat.CSV,
                             SaveMode.ErrorIfExists);
         } finally {

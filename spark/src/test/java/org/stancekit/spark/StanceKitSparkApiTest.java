@@ -23,10 +23,10 @@ import org.stancekit.bundle.BundleReader;
 import org.stancekit.domain.Article;
 import org.stancekit.inference.Scorer;
 import org.stancekit.inference.aggregate.ArticleScore;
+import org.stancekit.inference.read.ReaderOptions;
 import org.stancekit.inference.write.OutputColumns;
 import org.stancekit.spark.model.ExecutorModels;
 import org.stancekit.spark.read.InputFormat;
-import org.stancekit.spark.read.ReadSettings;
 import org.stancekit.spark.write.SparkOutputFormat;
 
 /**
@@ -48,7 +48,7 @@ class StanceKitSparkApiTest {
 
     private static StanceKitSpark fast(int partitions) throws IOException {
         return StanceKitSpark.create(LocalSpark.session(), SparkScoreOptions.defaults().withModel("fast").withPartitions(partitions)
-                .withRead(new ReadSettings("id", "BODY", 200_000)));
+                .withRead(new ReaderOptions("id", "BODY", 200_000)));
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.stancekit.inference.batch.BatchOptions;
 import org.stancekit.inference.batch.BatchScorer;
 import org.stancekit.inference.batch.BatchSummary;
 import org.stancekit.inference.write.OutputFormat;
-import org.stancekit.inference.read.ReaderOptions;
 import org.stancekit.inference.batch.ResumeMismatchException;
 import org.stancekit.inference.aggregate.ArticleScore;
 import org.stancekit.inference.write.Counts;
@@ -75,17 +74,8 @@ final class ScoreCommand implements Callable<Integer> {
                     + "terminal, or json, one document for programs.")
     ScoreFormat format;
 
-    @Option(names = "--id-column", paramLabel = "NAME", defaultValue = "id",
-            description = "CSV column (any case) or JSON field holding the article id (default: ${DEFAULT-VALUE}).")
-    String idColumn;
-
-    @Option(names = "--text-column", paramLabel = "NAME", defaultValue = "text",
-            description = "CSV column (any case) or JSON field holding the article text (default: ${DEFAULT-VALUE}).")
-    String textColumn;
-
-    @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + ReaderOptions.DEFAULT_MAX_ARTICLE_CHARS,
-            description = "Longest article accepted, in characters; longer ones go to the errors file (default: ${DEFAULT-VALUE}).")
-    int maxChars;
+    @Mixin
+    InputColumnsOptions input;
 
     @Option(names = "--spreadsheet-safe",
             description = "Write CSV cells of input text (ids, sentences, error reasons) that begin with = + - @ "
@@ -136,7 +126,7 @@ final class ScoreCommand implements Callable<Integer> {
         BatchOptions options;
         PipelineOptions pipeline;
         try {
-            options = new BatchOptions(new ReaderOptions(idColumn, textColumn, maxChars), resume,
+            options = new BatchOptions(input.reader(), resume,
                     BatchOptions.DEFAULT_CHECKPOINT_MILLIS, spreadsheetSafe, html);
             pipeline = engine.pipeline(bundle);
         } catch (IllegalArgumentException e) {
@@ -208,7 +198,7 @@ final class ScoreCommand implements Callable<Integer> {
     private int answer() throws IOException {
         String article;
         try {
-            article = TextArgument.read(text, maxChars, System.in);
+            article = TextArgument.read(text, input.maxChars(), System.in);
         } catch (IllegalArgumentException e) {
             System.err.println("stancekit score: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -1,5 +1,6 @@
 package org.stancekit.inference.read;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,12 @@ import java.util.Objects;
  * @param maxArticleChars the longest article accepted, in characters; a longer one goes to
  *                        {@code errors.csv}. The limit bounds the memory one article can take
  *                        and the time a single pathological input can hold a worker.
+ *
+ * <p>Serializable, so that Spark ships it to the tasks that read with it.
  */
-public record ReaderOptions(String idColumn, String textColumn, int maxArticleChars) {
+public record ReaderOptions(String idColumn, String textColumn, int maxArticleChars) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The default longest article: 200,000 characters, several times the longest long-form news piece. */
     public static final int DEFAULT_MAX_ARTICLE_CHARS = 200_000;

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.stancekit.cli.ModelOption;
 import org.stancekit.cli.UsageErrors;
 import org.stancekit.cli.VerboseOption;
+import org.stancekit.inference.cli.InputColumnsOptions;
 import org.stancekit.runtime.ExitCodes;
 import org.stancekit.runtime.Failures;
 import org.stancekit.runtime.Logging;
@@ -21,7 +22,6 @@ import org.stancekit.spark.RunSummary;
 import org.stancekit.spark.SparkScoreOptions;
 import org.stancekit.spark.StanceKitSpark;
 import org.stancekit.spark.read.InputFormat;
-import org.stancekit.spark.read.ReadSettings;
 import org.stancekit.spark.write.SparkOutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,17 +85,8 @@ public final class SparkScoreCli implements Callable<Integer> {
             description = "auto (default: Parquet for a .parquet file or a folder holding one, files otherwise), files or parquet.")
     InputFormat inputFormat;
 
-    @Option(names = "--id-column", paramLabel = "NAME", defaultValue = "id",
-            description = "CSV or Parquet column (any case) or JSON field holding the article id (default: ${DEFAULT-VALUE}).")
-    String idColumn;
-
-    @Option(names = "--text-column", paramLabel = "NAME", defaultValue = "text",
-            description = "CSV or Parquet column (any case) or JSON field holding the article text (default: ${DEFAULT-VALUE}).")
-    String textColumn;
-
-    @Option(names = "--max-chars", paramLabel = "N", defaultValue = "200000",
-            description = "Longest article accepted, in characters; longer ones go to the errors (default: ${DEFAULT-VALUE}).")
-    int maxChars;
+    @Mixin
+    InputColumnsOptions input;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Encoder threads per task, beside its inference thread (default: ${DEFAULT-VALUE}, for one "
@@ -155,7 +146,7 @@ public final class SparkScoreCli implements Callable<Integer> {
     public Integer call() throws IOException {
         SparkScoreOptions options = SparkScoreOptions.defaults()
                 .withModel(model.name())
-                .withRead(new ReadSettings(idColumn, textColumn, maxChars))
+                .withRead(input.reader())
                 .withPartitions(partitions)
                 .withWorkers(threads)
                 .withSpreadsheetSafe(spreadsheetSafe);

@@ -20,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.stancekit.inference.read.ArticleInput;
 import org.stancekit.inference.read.ArticleReader;
 import org.stancekit.inference.read.InputFile;
-
+import org.stancekit.inference.read.ReaderOptions;
 import org.stancekit.runtime.Failures;
 import scala.Tuple2;
 
@@ -47,7 +47,7 @@ public final class FileInputs {
      *
      * @param input the position of {@code path} among the inputs, for the input order
      */
-    static Dataset<Row> read(SparkSession spark, String path, int input, ReadSettings options) throws IOException {
+    static Dataset<Row> read(SparkSession spark, String path, int input, ReaderOptions options) throws IOException {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<Row> rows;
         java.nio.file.Path local = Inputs.localPath(path);
@@ -83,10 +83,10 @@ public final class FileInputs {
 
         private static final long serialVersionUID = 1L;
 
-        private final ReadSettings options;
+        private final ReaderOptions options;
         private final int input;
 
-        ReadLocalFile(ReadSettings options, int input) {
+        ReadLocalFile(ReaderOptions options, int input) {
             this.options = options;
             this.input = input;
         }
@@ -100,7 +100,7 @@ public final class FileInputs {
                 return rows.iterator();
             }
             java.nio.file.Path path = java.nio.file.Path.of(file.path());
-            ArticleReader reader = new ArticleReader(options.options());
+            ArticleReader reader = new ArticleReader(options);
             try (InputStream in = Files.newInputStream(path)) {
                 reader.read(path.getFileName().toString(), file.path(), in,
                         item -> rows.add(ArticleRows.of(item, input, order, rows.size())));
@@ -117,10 +117,10 @@ public final class FileInputs {
 
         private static final long serialVersionUID = 1L;
 
-        private final ReadSettings options;
+        private final ReaderOptions options;
         private final int input;
 
-        ReadFile(ReadSettings options, int input) {
+        ReadFile(ReaderOptions options, int input) {
             this.options = options;
             this.input = input;
         }
@@ -130,7 +130,7 @@ public final class FileInputs {
             String uri = file._1();
             String location = uri.startsWith("file:") ? new Path(uri).toUri().getPath() : uri;
             List<Row> rows = new ArrayList<>();
-            ArticleReader reader = new ArticleReader(options.options());
+            ArticleReader reader = new ArticleReader(options);
             try (DataInputStream in = file._2().open()) {
                 reader.read(new Path(uri).getName(), location, in, item -> rows.add(ArticleRows.of(item, input, uri, rows.size())));
             } catch (IOException e) {

@@ -11,7 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-
+import org.stancekit.inference.read.ReaderOptions;
 
 /**
  * The job's inputs, any paths Spark reads (local, {@code hdfs://}, {@code s3a://} with the
@@ -29,14 +29,14 @@ public final class Inputs {
      * @throws NoSuchFileException when an input matches nothing (before anything runs)
      * @throws IllegalArgumentException when a Parquet input lacks the id or text column
      */
-    public static Dataset<Row> read(SparkSession spark, List<String> paths, InputFormat format, ReadSettings options)
+    public static Dataset<Row> read(SparkSession spark, List<String> paths, InputFormat format, ReaderOptions options)
             throws IOException {
         Dataset<Row> all = null;
         for (int i = 0; i < paths.size(); i++) {
             String path = paths.get(i);
             InputFormat kind = format == InputFormat.AUTO ? detect(spark, path) : require(spark, path, format);
             Dataset<Row> rows = kind == InputFormat.PARQUET
-                    ? TableInputs.rows(spark.read().parquet(path), path, i, options.options())
+                    ? TableInputs.rows(spark.read().parquet(path), path, i, options)
                     : FileInputs.read(spark, path, i, options);
             all = all == null ? rows : all.unionByName(rows);
         }

@@ -10,12 +10,12 @@ import org.stancekit.inference.pipeline.PipelineInput;
 import org.stancekit.inference.pipeline.PipelineOptions;
 import org.stancekit.inference.pipeline.ScoringPipeline;
 import org.stancekit.inference.read.ArticleReader;
+import org.stancekit.inference.read.ReaderOptions;
 import org.stancekit.inference.write.OutputColumns;
 import org.stancekit.model.StanceModel;
 import org.stancekit.spark.model.BundleBytes;
 import org.stancekit.spark.model.ExecutorModels;
 import org.stancekit.spark.read.ArticleRows;
-import org.stancekit.spark.read.ReadSettings;
 
 /**
  * Scores one partition of {@link ArticleRows} on an executor, through the scoring code of
@@ -30,7 +30,7 @@ import org.stancekit.spark.read.ReadSettings;
  * @param encoding typed rows or output lines
  * @param spreadsheetSafe CSV cells of input text written safely for spreadsheets
  */
-public record PartitionScorer(Broadcast<BundleBytes> bundle, ReadSettings reader, int workers, ResultEncoding encoding,
+public record PartitionScorer(Broadcast<BundleBytes> bundle, ReaderOptions reader, int workers, ResultEncoding encoding,
                               boolean spreadsheetSafe) implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
@@ -39,7 +39,7 @@ public record PartitionScorer(Broadcast<BundleBytes> bundle, ReadSettings reader
     public Iterator<Row> call(Iterator<Row> partition) throws Exception {
         StanceModel<?, ?> model = ExecutorModels.get(bundle.value());
         PipelineOptions options = PipelineOptions.defaults(model).withWorkers(workers);
-        ArticleReader checker = new ArticleReader(reader.options());
+        ArticleReader checker = new ArticleReader(reader);
         ResultRows rows = new ResultRows(encoding, new OutputColumns(model.schema()), spreadsheetSafe);
         Iterator<PipelineInput> inputs = new Iterator<>() {
             @Override
