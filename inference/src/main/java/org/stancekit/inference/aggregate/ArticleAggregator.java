@@ -55,19 +55,11 @@ public final class ArticleAggregator {
 
     /** Aggregates the scored sentences of one article. */
     public ArticleScore aggregate(String articleId, List<SentenceScore> sentences) {
-        // Which parties each sentence names: only a rule that asks pays for the second tokenisation.
-        List<Set<String>> named = new ArrayList<>(sentences.size());
-        for (SentenceScore s : sentences) {
-            named.add(rule.requireNamed() ? named(s.text()) : Set.of());
-        }
+        // Which parties a sentence names: only a rule that asks pays for the second tokenisation.
+        List<PartyEvidence> evidence = evidence(sentences, rule.requireNamed());
         List<PartyScore> parties = new ArrayList<>();
         for (int p = 0; p < schema.parties().size(); p++) {
-            List<Distribution> stances = new ArrayList<>(sentences.size());
-            for (SentenceScore s : sentences) {
-                stances.add(s.prediction().stances().get(p));
-            }
-            String party = schema.parties().get(p);
-            PartyEvidence e = PartyEvidence.of(stances, i -> named.get(i).contains(party));
+            PartyEvidence e = evidence.get(p);
             String stance = rule.stanceOf(e);
             // A party that is not the article's subject has no direction to score, whatever its mentions.
             double score = stance.equals(LabelSchema.NONE) ? 0.0 : rule.scoreOf(e);
@@ -81,6 +73,31 @@ public final class ArticleAggregator {
         sentiment = sentences.isEmpty() ? 0.0 : sentiment / sentences.size();
         return new ArticleScore(articleId, sentences, parties,
                 direction(sentiment, LabelSchema.POSITIVE, LabelSchema.NEGATIVE, LabelSchema.NEUTRAL), sentiment);
+    }
+
+    /**
+     * What the sentences say about each party, in schema order, named mentions included: what the
+     * rules decide by, for analysis (the roll-up comparison's learned rule).
+     */
+    public List<PartyEvidence> evidence(List<SentenceScore> sentences) {
+        return evidence(sentences, true);
+    }
+
+    private List<PartyEvidence> evidence(List<SentenceScore> sentences, boolean names) {
+        List<Set<String>> named = new ArrayList<>(sentences.size());
+        for (SentenceScore s : sentences) {
+            named.add(names ? named(s.text()) : Set.of());
+        }
+        List<PartyEvidence> evidence = new ArrayList<>();
+        for (int p = 0; p < schema.parties().size(); p++) {
+            List<Distribution> stances = new ArrayList<>(sentences.size());
+            for (SentenceScore s : sentences) {
+                stances.add(s.prediction().stances().get(p));
+            }
+            String party = schema.parties().get(p);
+            evidence.add(PartyEvidence.of(stances, i -> named.get(i).contains(party)));
+        }
+        return evidence;
     }
 
     /** The parties a sentence names by an alias of the lexicon. */

@@ -2,13 +2,12 @@ package org.stancekit.training.articles;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.stancekit.domain.Distribution;
 import org.stancekit.domain.LabelSchema;
 import org.stancekit.evaluation.ArticleEvaluation;
+import org.stancekit.inference.aggregate.ArticleAggregator;
 import org.stancekit.inference.aggregate.ArticleScore;
 import org.stancekit.inference.aggregate.PartyEvidence;
-import org.stancekit.inference.aggregate.SentenceScore;
-import org.stancekit.text.Tokenizer;
+import org.stancekit.inference.aggregate.RollUpRule;
 import weka.classifiers.functions.Logistic;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -38,9 +37,12 @@ public final class LearnedRollUp {
     public static LearnedRollUp fit(ScoredArticles train, double ridge) throws Exception {
         LabelSchema schema = train.schema();
         Instances data = header(schema);
+        ArticleAggregator aggregator = aggregator(train);
         for (int i = 0; i < train.articles().size(); i++) {
+            List<PartyEvidence> evidence = aggregator.evidence(train.scores().get(i).sentences());
+            int sentences = train.scores().get(i).sentences().size();
             for (int p = 0; p < schema.parties().size(); p++) {
-                Instance row = instance(data, train, train.scores().get(i), p);
+                Instance row = instance(data, evidence.get(p), sentences);
                 row.setClassValue(train.articles().get(i).stances().get(p));
                 data.add(row);
             }
@@ -54,10 +56,12 @@ public final class LearnedRollUp {
     /** Its evaluation on other scored articles. */
     public ArticleEvaluation evaluate(ScoredArticles scored) throws Exception {
         List<List<String>> predicted = new ArrayList<>();
+        ArticleAggregator aggregator = aggregator(scored);
         for (ArticleScore score : scored.scores()) {
+            List<PartyEvidence> evidence = aggregator.evidence(score.sentences());
             List<String> stances = new ArrayList<>();
             for (int p = 0; p < schema.parties().size(); p++) {
-                Instance row = instance(header, scored, score, p);
+                Instance row = instance(header, evidence.get(p), score.sentences().size());
                 stances.add(schema.stances().get((int) model.classifyInstance(row)));
             }
             predicted.add(stances);
@@ -77,15 +81,14 @@ public final class LearnedRollUp {
         return data;
     }
 
-    private static Instance instance(Instances header, ScoredArticles scored, ArticleScore score, int party) {
-        List<Distribution> stances = score.sentences().stream().map(SentenceScore::prediction)
-                .map(pr -> pr.stances().get(party)).toList();
-        String name = scored.schema().parties().get(party);
-        Tokenizer tokenizer = new Tokenizer();
-        PartyEvidence e = PartyEvidence.of(stances, i -> scored.lexicon()
-                .find(tokenizer.tokenize(score.sentences().get(i).text())).stream().anyMatch(m -> m.party().equals(name)));
+    /** The evidence of scored articles' sentences, with named mentions (the rule itself is not used). */
+    private static ArticleAggregator aggregator(ScoredArticles scored) {
+        return new ArticleAggregator(scored.schema(), RollUpRule.DEFAULT, scored.lexicon());
+    }
+
+    private static Instance instance(Instances header, PartyEvidence e, int sentences) {
         double m = e.mentions();
-        double[] values = {Math.log1p(m), stances.isEmpty() ? 0 : m / stances.size(), m == 0 ? 0 : e.named() / m,
+        double[] values = {Math.log1p(m), sentences == 0 ? 0 : m / sentences, m == 0 ? 0 : e.named() / m,
             m == 0 ? 0 : e.favourVotes() / m, m == 0 ? 0 : e.againstVotes() / m, e.meanBalance(), e.voteBalance(),
             e.massBalance(), 0};
         Instance row = new DenseInstance(1.0, values);
